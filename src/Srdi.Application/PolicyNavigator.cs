@@ -1,0 +1,43 @@
+using Srdi.Application.Profiles;
+using Srdi.Catalog.Loading;
+using Srdi.Catalog.Testing;
+using Srdi.Engine.Evaluation;
+using Srdi.Model.Policies;
+using Srdi.Model.Profiles;
+
+namespace Srdi.Application;
+
+/// <summary>The application's entry point for every front end: the catalog loaded and compiled
+/// once, with the services built on it.</summary>
+public sealed class PolicyNavigator
+{
+    private PolicyNavigator(string root, PolicyCatalog catalog)
+    {
+        Root = root;
+        Catalog = catalog;
+        Compiled = CompiledCatalog.Compile(catalog);
+        Profiles = new ProfileReader(catalog.Vocabulary);
+    }
+
+    public string Root { get; }
+    public PolicyCatalog Catalog { get; }
+    public CompiledCatalog Compiled { get; }
+    public ProfileReader Profiles { get; }
+
+    /// <summary>Loads, validates and compiles the catalog. Throws
+    /// <see cref="Srdi.Model.Sources.CatalogException"/> naming the file and line at fault.</summary>
+    public static PolicyNavigator Open(string? catalogPath = null)
+    {
+        var root = CatalogLocation.Find(catalogPath);
+        return new PolicyNavigator(root, CatalogLoader.Load(root));
+    }
+
+    public EvaluationReport Evaluate(EnterpriseProfile profile, DateOnly at, bool includeDrafts = false) =>
+        Compiled.Evaluate(profile, at, includeDrafts);
+
+    public IReadOnlyList<RulesTestCase> LoadTests() => RulesTestLoader.LoadAll(Root, Catalog);
+
+    public Measure? FindMeasure(string id) => Catalog.Measures.FirstOrDefault(m => m.Id == id);
+
+    public PolicyDocument DocumentOf(Measure measure) => Catalog.Documents.First(d => d.Id == measure.DocumentId);
+}

@@ -1,0 +1,55 @@
+using Srdi.Catalog.Yaml;
+using Srdi.Model.Policies;
+using Srdi.Model.Sources;
+using Srdi.Model.Vocabulary;
+
+namespace Srdi.Catalog.Loading;
+
+/// <summary>Loads a catalog folder: the vocabulary, then every document folder in name order.</summary>
+public static class CatalogLoader
+{
+    public const string PolicyFile = "policy.yaml";
+    public const string TestsFile = "tests.yaml";
+
+    /// <summary>Loads and validates the catalog under <paramref name="root"/>. Throws
+    /// <see cref="CatalogException"/> naming the file, line and what was expected.</summary>
+    public static PolicyCatalog Load(string root)
+    {
+        if (!Directory.Exists(root))
+            throw new CatalogException(new SourceLocation(root, 0, 0), "找不到政策目录文件夹");
+        var vocabularyRoot = Path.Combine(root, "vocabulary");
+        var certificates = VocabularyLoader.LoadCertificates(Open(root, Path.Combine(vocabularyRoot, "certificates.yaml")));
+        var facts = new Dictionary<string, FactDefinition>(StringComparer.Ordinal);
+        foreach (var path in Files(Path.Combine(vocabularyRoot, "facts"), "*.yaml"))
+            VocabularyLoader.LoadFacts(Open(root, path), facts);
+        var parametersFile = Open(root, Path.Combine(vocabularyRoot, "parameters.yaml"));
+        var parameters = VocabularyLoader.LoadParameters(parametersFile.RequireMap("parameters"));
+        parametersFile.RejectUnknownKeys();
+
+        var documents = new List<PolicyDocument>();
+        foreach (var folder in Directory.GetDirectories(Path.Combine(root, "documents")).Order(StringComparer.Ordinal))
+        {
+            var policy = Path.Combine(folder, PolicyFile);
+            if (!File.Exists(policy))
+                throw new CatalogException(new SourceLocation(Display(root, folder), 0, 0), $"文件夹中缺少 {PolicyFile}");
+            documents.Add(DocumentLoader.Load(Open(root, policy), Path.GetFileName(folder)));
+        }
+        return new PolicyCatalog(new CatalogVocabulary(facts, certificates, parameters), documents);
+    }
+
+    /// <summary>Loads a single document file against an already loaded catalog's vocabulary:
+    /// used by tests of broken files.</summary>
+    public static PolicyDocument LoadDocument(string path, string displayPath, string expectedId) =>
+        DocumentLoader.Load(YamlFile.LoadMap(path, displayPath), expectedId);
+
+    internal static YamlMap Open(string root, string path) => YamlFile.LoadMap(path, Display(root, path));
+
+    internal static string Display(string root, string path)
+    {
+        var parent = Path.GetDirectoryName(Path.GetFullPath(root)) ?? "";
+        return Path.GetRelativePath(parent, Path.GetFullPath(path));
+    }
+
+    private static IEnumerable<string> Files(string folder, string pattern) =>
+        Directory.Exists(folder) ? Directory.GetFiles(folder, pattern).Order(StringComparer.Ordinal) : [];
+}

@@ -1,0 +1,176 @@
+using System.Text.RegularExpressions;
+using Srdi.Catalog.Yaml;
+using Srdi.Model.Policies;
+using Srdi.Model.Sources;
+using Srdi.Model.Vocabulary;
+using YamlDotNet.RepresentationModel;
+
+namespace Srdi.Catalog.Loading;
+
+/// <summary>Loads one document's policy.yaml: its header and every measure.</summary>
+internal static partial class DocumentLoader
+{
+    public static readonly string[] Categories =
+        ["reward", "subsidy", "interest-subsidy", "fee-discount", "service", "priority", "finance", "talent", "space", "procurement", "regulation", "organisation"];
+
+    public static readonly string[] Beneficiaries =
+        ["enterprise", "buyer", "staff", "graduates", "training-provider", "cluster-or-park", "investor", "public"];
+
+    private static readonly (string, ApplicationMode)[] ApplicationModes =
+        [("apply", ApplicationMode.Apply), ("automatic", ApplicationMode.Automatic), ("none", ApplicationMode.None)];
+
+    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
+    private static partial Regex DocumentId();
+
+    public static PolicyDocument Load(YamlMap file, string folderName)
+    {
+        var header = file.RequireMap("document");
+        var id = header.RequireString("id");
+        if (!DocumentId().IsMatch(id))
+            throw header.Error(header.Require("id"), $"文件 id \"{id}\" 应为小写英文、数字和连字符");
+        if (id != folderName)
+            throw header.Error(header.Require("id"), $"文件 id \"{id}\" 应与所在文件夹名 \"{folderName}\" 相同");
+
+        var areaMap = header.RequireMap("area");
+        var area = new Area(areaMap.RequireString("province"), areaMap.String("city"), areaMap.String("district"));
+        areaMap.RejectUnknownKeys();
+        var level = header.Enum("level", GovernmentLevel.City, ("district", GovernmentLevel.District), ("city", GovernmentLevel.City));
+        if (level == GovernmentLevel.District && area.District is null)
+            throw areaMap.Error(areaMap.Node, "区级文件的 area 需要 district");
+
+        var validityMap = header.RequireMap("validity");
+        var validity = new Validity(validityMap.Date("from"), validityMap.RequireString("from_basis"),
+            validityMap.Date("to"), validityMap.RequireString("to_basis"));
+        validityMap.RejectUnknownKeys();
+        if (validity is { From: { } f, To: { } t } && t < f)
+            throw validityMap.Error(validityMap.Node, $"有效期的结束日 {t:yyyy-MM-dd} 早于开始日 {f:yyyy-MM-dd}");
+
+        var terms = new Dictionary<string, IReadOnlyList<CertificateRequirement>>(StringComparer.Ordinal);
+        if (header.Map("terms") is { } termMap)
+        {
+            foreach (var (term, keyNode, value) in termMap.Entries())
+            {
+                if (value is not YamlSequenceNode seq || seq.Children.Count == 0)
+                    throw termMap.Error(keyNode, $"术语 \"{term}\" 应为证书种类的列表，如 [little-giant, srdi-sme]");
+                terms[term] = seq.Children.Select(c => ParseRequirement(termMap, c)).ToList();
+            }
+        }
+
+        var parameters = VocabularyLoader.LoadParameters(header.Map("parameters"));
+        var status = header.Enum("status", DocumentStatus.InForce, ("in-force", DocumentStatus.InForce), ("draft", DocumentStatus.Draft));
+        if (!header.Has("status")) throw header.Error(header.Node, "缺少必填字段 \"status\"（in-force | draft）");
+
+        var document = new PolicyDocument(id, header.RequireString("title"), header.RequireString("issuer"), header.String("number"),
+            level, area, status, header.RequireString("source"), validity, terms, header.String("interpretation"),
+            parameters, [], file.Location);
+        header.RejectUnknownKeys();
+
+        var measures = new List<Measure>();
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var m in file.Maps("measures", required: true))
+        {
+            var measure = LoadMeasure(m, id);
+            if (!ids.Add(measure.Id)) throw m.Error(m.Require("id"), $"措施 id \"{measure.Id}\" 重复");
+            measures.Add(measure);
+        }
+        file.RejectUnknownKeys();
+        return document with { Measures = measures };
+    }
+
+    private static CertificateRequirement ParseRequirement(YamlMap map, YamlNode node)
+    {
+        var written = (node as YamlScalarNode)?.Value ?? throw map.Error(node, "证书种类应为文字");
+        var parts = written.Split('@');
+        CertificateLevel? level = parts.Length == 2
+            ? parts[1] switch
+            {
+                "national" => CertificateLevel.National,
+                "province" => CertificateLevel.Province,
+                "city" => CertificateLevel.City,
+                _ => throw map.Error(node, $"\"{written}\" 的级别应为 national | province | city"),
+            }
+            : parts.Length == 1 ? null : throw map.Error(node, $"\"{written}\" 格式应为 种类 或 种类@级别");
+        return new CertificateRequirement(parts[0], level);
+    }
+
+    private static Measure LoadMeasure(YamlMap m, string documentId)
+    {
+        var id = m.RequireString("id");
+        if (!id.StartsWith(documentId + ".", StringComparison.Ordinal) || !id[(documentId.Length + 1)..].All(char.IsAsciiDigit) || id.Length == documentId.Length + 1)
+            throw m.Error(m.Require("id"), $"措施 id \"{id}\" 应为 \"{documentId}.<条款序号>\"，如 {documentId}.4");
+        var text = m.RequireString("text").Trim();
+        var conditions = m.Maps("conditions").Select(c =>
+        {
+            var rule = c.Expression("rule") ?? throw c.Error(c.Node, "条件缺少 rule");
+            var condition = new Condition(c.String("label"), rule);
+            c.RejectUnknownKeys();
+            return condition;
+        }).ToList();
+
+        var benefitMap = m.RequireMap("benefit");
+        var inKind = benefitMap.StringList("in_kind");
+        var parts = benefitMap.Maps("parts").Select(LoadPart).ToList();
+        if (inKind.Count == 0 && parts.Count == 0)
+            throw benefitMap.Error(benefitMap.Node, "benefit 至少需要 in_kind 或 parts 之一");
+        benefitMap.RejectUnknownKeys();
+
+        var measure = new Measure(
+            id, documentId,
+            m.RequireString("section"),
+            m.RequireString("clause"),
+            m.RequireString("title"),
+            text,
+            m.StringList("departments"),
+            m.Choice("category", null, Categories),
+            m.Choice("beneficiary", null, Beneficiaries),
+            m.Enum("application", ApplicationMode.Apply, ApplicationModes),
+            m.StringList("targets"),
+            conditions,
+            m.String("exclusion_group"),
+            new Benefit(inKind, parts),
+            m.String("interpretation"),
+            m.Location);
+        if (!m.Has("application")) throw m.Error(m.Node, $"措施 {id} 缺少必填字段 \"application\"（apply | automatic | none）");
+        m.RejectUnknownKeys();
+        return measure;
+    }
+
+    private static BenefitPart LoadPart(YamlMap p)
+    {
+        var amount = p.Expression("amount");
+        var schedule = p.Has("schedule")
+            ? p.Maps("schedule").Select(s =>
+            {
+                var step = new ScheduleStep(s.Int("years"), s.Expression("amount") ?? throw s.Error(s.Node, "分年度计划的每一段需要 amount"),
+                    s.Expression("cap"), s.String("cap_label"));
+                s.RejectUnknownKeys();
+                return step;
+            }).ToList()
+            : null;
+        ExternalAmount? external = null;
+        if (p.Map("external") is { } e)
+        {
+            external = new ExternalAmount(e.RequireString("document"), e.String("note"));
+            e.RejectUnknownKeys();
+        }
+        var given = (amount is null ? 0 : 1) + (schedule is null ? 0 : 1) + (external is null ? 0 : 1);
+        if (given != 1)
+            throw p.Error(p.Node, "每个 part 须且只须有 amount、schedule、external 之一");
+        var part = new BenefitPart(
+            p.RequireString("label"),
+            p.Expression("when"),
+            p.Bool("up_to", false),
+            amount,
+            schedule,
+            external,
+            p.Expression("cap"),
+            p.String("cap_label"),
+            p.String("per"),
+            p.String("payer"),
+            p.Has("application") ? p.Enum("application", ApplicationMode.Apply, ApplicationModes) : null,
+            p.Has("beneficiary") ? p.Choice("beneficiary", null, Beneficiaries) : null,
+            p.Location);
+        p.RejectUnknownKeys();
+        return part;
+    }
+}

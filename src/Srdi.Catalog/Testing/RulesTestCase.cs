@@ -1,0 +1,36 @@
+using System.Text.Json.Nodes;
+using Srdi.Model.Sources;
+
+namespace Srdi.Catalog.Testing;
+
+/// <summary>One rules test written beside a document's rules: a sentence, a date, a profile
+/// (in the profile format) and the outcomes expected for some measures.</summary>
+public sealed record RulesTestCase(
+    string DocumentId,
+    string Name,
+    DateOnly At,
+    bool IncludeDrafts,
+    JsonObject Profile,
+    IReadOnlyList<MeasureExpectation> Expectations,
+    TotalsExpectation? Totals,
+    SourceLocation Location)
+{
+    public override string ToString() => $"{DocumentId}: {Name}";
+}
+
+/// <summary>What one measure should come to. Null fields are not checked.</summary>
+public sealed record MeasureExpectation(
+    string MeasureId,
+    string? Status,
+    string? Kind,
+    decimal? Exact,
+    decimal? UpTo,
+    IReadOnlyList<decimal>? Schedule,
+    decimal? Total,
+    IReadOnlyList<string>? Missing,
+    bool? Capped,
+    bool? Excluded,
+    bool? Draft,
+    SourceLocation Location);
+
+public sealed record TotalsExpectation(decimal? Exact, decimal? UpTo, decimal? Scheduled);

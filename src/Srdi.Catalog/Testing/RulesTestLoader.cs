@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Srdi.Catalog.Loading;
+using Srdi.Catalog.Yaml;
+using Srdi.Model.Policies;
+using Srdi.Model.Sources;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Srdi.Catalog.Testing;
+
+/// <summary>Discovers and reads every document's tests.yaml.</summary>
+public static partial class RulesTestLoader
+{
+    private static readonly string[] Statuses = ["eligible", "ineligible", "needs-info", "not-in-force"];
+    private static readonly string[] Kinds = ["exact", "up-to", "schedule", "in-kind", "external"];
+
+    [GeneratedRegex(@"^-?\d+(\.\d+)?$")]
+    private static partial Regex PlainNumber();
+
+    /// <summary>All cases of all documents of the catalog under <paramref name="root"/>.</summary>
+    public static IReadOnlyList<RulesTestCase> LoadAll(string root, PolicyCatalog catalog)
+    {
+        var cases = new List<RulesTestCase>();
+        foreach (var document in catalog.Documents)
+        {
+            var path = Path.Combine(root, "documents", document.Id, CatalogLoader.TestsFile);
+            if (File.Exists(path)) cases.AddRange(Load(CatalogLoader.Open(root, path), document));
+        }
+        return cases;
+    }
+
+    internal static IEnumerable<RulesTestCase> Load(YamlMap file, PolicyDocument document)
+    {
+        var profiles = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
+        if (file.Map("profiles") is { } profileMap)
+            foreach (var (name, keyNode, value) in profileMap.Entries())
+                profiles[name] = ToJson(value) as JsonObject ?? throw profileMap.Error(keyNode, $"档案 \"{name}\" 应为映射");
+
+        var measureIds = document.Measures.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
+        var result = new List<RulesTestCase>();
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var c in file.Maps("cases", required: true))
+        {
+            var name = c.RequireString("name");
+            if (!names.Add(name)) throw c.Error(c.Require("name"), $"用例名称重复：\"{name}\"");
+            var at = c.Date("at") ?? throw c.Error(c.Node, $"用例 \"{name}\" 缺少评估日期 at");
+            var profileNode = c.Require("profile");
+            JsonObject profile = profileNode switch
+            {
+                YamlScalarNode { Value: { } named } => profiles.TryGetValue(named, out var p)
+                    ? (JsonObject)p.DeepClone()
+                    : throw c.Error(profileNode, $"未定义的档案 \"{named}\"（可用：{string.Join("、", profiles.Keys)}）"),
+                YamlMappingNode => (JsonObject)ToJson(profileNode)!,
+                _ => throw c.Error(profileNode, "profile 应为档案名称或档案内容"),
+            };
+            if (c.Get("with") is { } with)
+                Merge(profile, ToJson(with) as JsonObject ?? throw c.Error(with, "with 应为映射"));
+            profile["id"] ??= name;
+
+            var expectations = new List<MeasureExpectation>();
+            if (c.Map("expect") is { } expect)
+            {
+                foreach (var (key, keyNode, value) in expect.Entries())
+                {
+                    var id = key.Contains('.') ? key : $"{document.Id}.{key}";
+                    if (!measureIds.Contains(id)) throw expect.Error(keyNode, $"本文件没有措施 \"{id}\"");
+                    if (value is not YamlMappingNode vm) throw expect.Error(keyNode, "期望应为映射，如 { status: eligible, exact: 100万 }");
+                    expectations.Add(ReadExpectation(new YamlMap(vm, file.File), id));
+                }
+            }
+            TotalsExpectation? totals = null;
+            if (c.Map("expect_totals") is { } t)
+            {
+                totals = new TotalsExpectation(Optional(t, "exact"), Optional(t, "up_to"), Optional(t, "scheduled"));
+                t.RejectUnknownKeys();
+            }
+            if (expectations.Count == 0 && totals is null)
+                throw c.Error(c.Node, $"用例 \"{name}\" 没有任何期望（expect 或 expect_totals）");
+            result.Add(new RulesTestCase(document.Id, name, at, c.Bool("include_drafts", false), profile, expectations, totals, c.Location));
+            c.RejectUnknownKeys();
+        }
+        file.RejectUnknownKeys();
+        return result;
+    }
+
+    private static MeasureExpectation ReadExpectation(YamlMap e, string id)
+    {
+        var status = e.Has("status") ? e.Choice("status", null, Statuses) : null;
+        var kind = e.Has("kind") ? e.Choice("kind", null, Kinds) : null;
+        IReadOnlyList<decimal>? schedule = null;
+        if (e.Has("schedule"))
+        {
+            schedule = e.StringList("schedule").Select(s => Model.Sources.Quantity.TryParse(s, out var v)
+                ? v
+                : throw e.Error(e.Require("schedule"), $"分年度金额 \"{s}\" 不是数值")).ToList();
+        }
+        var expectation = new MeasureExpectation(id, status, kind, Optional(e, "exact"), Optional(e, "up_to"), schedule,
+            Optional(e, "total"), e.Has("missing") ? e.StringList("missing") : null,
+            e.Has("capped") ? e.Bool("capped", false) : null,
+            e.Has("excluded") ? e.Bool("excluded", false) : null,
+            e.Has("draft") ? e.Bool("draft", false) : null,
+            e.Location);
+        e.RejectUnknownKeys();
+        return expectation;
+    }
+
+    private static decimal? Optional(YamlMap map, string key) => map.Has(key) ? map.Quantity(key) : null;
+
+    /// <summary>YAML to JSON: unquoted numbers, booleans and null become JSON ones; everything
+    /// else (dates, money such as 500万) stays text for the profile reader to interpret.</summary>
+    internal static JsonNode? ToJson(YamlNode node) => node switch
+    {
+        YamlMappingNode m => new JsonObject(m.Children.Select(kv =>
+            KeyValuePair.Create(((YamlScalarNode)kv.Key).Value ?? "", ToJson(kv.Value)))),
+        YamlSequenceNode s => new JsonArray(s.Children.Select(ToJson).ToArray()),
+        YamlScalarNode { Style: ScalarStyle.Plain } p => p.Value switch
+        {
+            null or "" or "null" or "~" => null,
+            "true" => JsonValue.Create(true),
+            "false" => JsonValue.Create(false),
+            var v when PlainNumber().IsMatch(v) => JsonValue.Create(decimal.Parse(v, CultureInfo.InvariantCulture)),
+            var v => JsonValue.Create(v),
+        },
+        YamlScalarNode q => JsonValue.Create(q.Value ?? ""),
+        _ => null,
+    };
+
+    /// <summary>Deep merge: objects merge key by key, anything else is replaced.</summary>
+    internal static void Merge(JsonObject target, JsonObject overrides)
+    {
+        foreach (var (key, value) in overrides.ToList())
+        {
+            if (value is JsonObject o && target[key] is JsonObject existing) Merge(existing, o);
+            else target[key] = value?.DeepClone();
+        }
+    }
+}

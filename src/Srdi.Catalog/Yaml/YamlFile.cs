@@ -1,0 +1,40 @@
+using Srdi.Model.Sources;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace Srdi.Catalog.Yaml;
+
+/// <summary>Reads one YAML file into its node tree, keeping line numbers for every error.</summary>
+internal static class YamlFile
+{
+    public static YamlMap LoadMap(string path, string displayPath)
+    {
+        string text;
+        try
+        {
+            text = File.ReadAllText(path);
+        }
+        catch (IOException e)
+        {
+            throw new CatalogException(new SourceLocation(displayPath, 0, 0), $"无法读取文件：{e.Message}");
+        }
+        return ParseMap(text, displayPath);
+    }
+
+    public static YamlMap ParseMap(string text, string displayPath)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new CatalogException(new SourceLocation(displayPath, (int)e.Start.Line, (int)e.Start.Column),
+                $"YAML 语法错误：{(e.InnerException ?? e).Message}");
+        }
+        if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
+            throw new CatalogException(new SourceLocation(displayPath, 1, 1), "文件应为一个 YAML 映射（键: 值）");
+        return new YamlMap(root, displayPath);
+    }
+}

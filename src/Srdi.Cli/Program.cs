@@ -1,0 +1,3 @@
+using Srdi.Cli;
+
+return SrdiCommandLine.Run(args, Console.Out, Console.Error);

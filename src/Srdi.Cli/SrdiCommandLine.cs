@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Text;
+using Srdi.Application;
+using Srdi.Application.Profiles;
+using Srdi.Cli.Commands;
+using Srdi.Model.Sources;
+
+namespace Srdi.Cli;
+
+/// <summary>The `srdi` command: a thin shell over the application services. Exit codes: 0 done,
+/// 1 a check failed, 2 bad input (one clear message, never a stack trace).</summary>
+public static class SrdiCommandLine
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int BadInput = 2;
+
+    public static int Run(string[] args, TextWriter output, TextWriter error)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        var catalogOption = new Option<string?>("--catalog") { Description = "政策目录文件夹（默认：当前目录或上级目录中的 catalog/）" };
+        var root = new RootCommand("SRDI Navigator 专精特新政策导航：把政策文件变成可执行、可解释的规则");
+        root.Options.Add(catalogOption);
+        var context = new CommandContext(output, error, () => PolicyNavigator.Open(null));
+        //root.Subcommands.Add(EvaluateCommand.Build(context, catalogOption));
+        //root.Subcommands.Add(PoliciesCommand.Build(context, catalogOption));
+        root.Subcommands.Add(CheckCommand.Build(context, catalogOption));
+        //root.Subcommands.Add(FactsCommand.Build(context, catalogOption));
+
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) error.WriteLine($"错误：{e.Message}");
+            error.WriteLine("用法见 srdi --help");
+            return BadInput;
+        }
+        try
+        {
+            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (CatalogException e)
+        {
+            error.WriteLine($"政策目录有误：{e.Message}");
+            return BadInput;
+        }
+        catch (ProfileException e)
+        {
+            error.WriteLine($"企业档案有误：{e.Message}");
+            return BadInput;
+        }
+        catch (UsageException e)
+        {
+            error.WriteLine($"错误：{e.Message}");
+            return BadInput;
+        }
+    }
+}
+
+/// <summary>What every command needs: where to write, and the catalog, opened on first use.</summary>
+internal sealed class CommandContext(TextWriter output, TextWriter error, Func<PolicyNavigator> open)
+{
+    public TextWriter Output { get; } = output;
+    public TextWriter Error { get; } = error;
+
+    public PolicyNavigator Open(string? catalog) => catalog is null ? open() : PolicyNavigator.Open(catalog);
+}

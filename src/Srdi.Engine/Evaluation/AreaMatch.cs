@@ -1,0 +1,35 @@
+using Srdi.Engine;
+using Srdi.Model.Policies;
+using Srdi.Model.Profiles;
+
+namespace Srdi.Engine.Evaluation;
+
+/// <summary>Reading rule 12: a measure applies to enterprises registered in the issuing area,
+/// moved-in ones included from their move-in date.</summary>
+internal static class AreaMatch
+{
+    public static Truth Check(Area required, EnterpriseArea? actual, DateOnly at)
+    {
+        if (actual is null) return Truth.Unknown;
+        var province = Same(required.Province, actual.Province);
+        var city = required.City is null ? Truth.True : Same(required.City, actual.City);
+        var district = required.District is null ? Truth.True : Same(required.District, actual.District);
+        if (province == Truth.False || city == Truth.False || district == Truth.False) return Truth.False;
+        if (actual.Since is { } since && since > at) return Truth.False;
+        return province == Truth.True && city == Truth.True && district == Truth.True ? Truth.True : Truth.Unknown;
+    }
+
+    public static string Describe(EnterpriseArea? area) =>
+        area is null ? "未填写注册地"
+        : $"{area.Province}{area.City}{area.District}" + (area.Since is { } s ? $"（自 {s:yyyy-MM-dd}）" : "");
+
+    private static Truth Same(string required, string? actual) =>
+        actual is null ? Truth.Unknown : Normalize(required) == Normalize(actual) ? Truth.True : Truth.False;
+
+    /// <summary>"深圳市" and "深圳" name the same city.</summary>
+    internal static string Normalize(string name)
+    {
+        var trimmed = name.Trim();
+        return trimmed.Length > 2 && trimmed[^1] is '省' or '市' or '区' or '县' ? trimmed[..^1] : trimmed;
+    }
+}

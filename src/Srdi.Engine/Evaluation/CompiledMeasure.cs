@@ -1,0 +1,27 @@
+using Srdi.Engine.Expressions.Nodes;
+using Srdi.Model.Policies;
+using Srdi.Model.Vocabulary;
+
+namespace Srdi.Engine.Evaluation;
+
+internal sealed record CompiledCondition(string Label, string Rule, Node Node);
+
+internal sealed record CompiledStep(ScheduleStep Step, Node Amount, Node? Cap);
+
+internal sealed record CompiledPart(BenefitPart Part, Node? When, Node? Amount, Node? Cap, CompiledStep[] Steps)
+{
+    public BenefitKind Kind =>
+        Part.External is not null ? BenefitKind.External
+        : Steps.Length > 0 ? BenefitKind.Schedule
+        : Part.UpTo ? BenefitKind.UpTo
+        : BenefitKind.Exact;
+}
+
+/// <summary>A measure with its targets resolved and its expressions compiled.</summary>
+internal sealed record CompiledMeasure(
+    Measure Measure,
+    CertificateRequirement[] Targets,
+    CompiledCondition[] Conditions,
+    CompiledPart[] Parts);
+
+internal sealed record CompiledDocument(PolicyDocument Document, CompiledMeasure[] Measures);

@@ -1,0 +1,90 @@
+using Srdi.Model.Policies;
+using Srdi.Model.Profiles;
+
+namespace Srdi.Engine.Evaluation;
+
+public enum MeasureStatus { Eligible, Ineligible, NeedsInfo, NotInForce }
+
+/// <summary>exact: a sum the text fixes; up-to: a ceiling, never a promise; schedule: yearly
+/// amounts; in-kind: no money; external: the amount is set by another document.</summary>
+public enum BenefitKind { Exact, UpTo, Schedule, InKind, External }
+
+/// <summary>One line of an explanation: what the clause requires, what the profile showed, and
+/// whether it held.</summary>
+public sealed record ConditionTrace(string Label, string? Rule, Truth Outcome, string Seen);
+
+/// <summary>One year of a schedule, 1-based from the first year of support.</summary>
+public sealed record ScheduleYear(int Index, decimal Amount, string? Computation, bool CapApplied);
+
+/// <summary>The outcome of one money part of a measure.</summary>
+public sealed record PartResult(
+    BenefitPart Part,
+    BenefitKind Kind,
+    Truth Applies,
+    decimal? Amount,
+    string? Computation,
+    bool CapApplied,
+    decimal? Cap,
+    IReadOnlyList<ScheduleYear> Schedule,
+    ApplicationMode Application,
+    string Beneficiary);
+
+/// <summary>The outcome of one measure for one enterprise on one date, with its explanation.</summary>
+public sealed record MeasureResult(
+    Measure Measure,
+    PolicyDocument Document,
+    MeasureStatus Status,
+    MeasureStatus? WouldBe,
+    BenefitKind Kind,
+    decimal Exact,
+    decimal UpTo,
+    decimal ScheduleTotal,
+    IReadOnlyList<PartResult> Parts,
+    IReadOnlyList<ConditionTrace> Conditions,
+    IReadOnlyList<string> Missing,
+    string? ExcludedBy)
+{
+    public bool Draft => Document.IsDraft;
+
+    public bool Capped => Parts.Any(p => p.CapApplied || p.Schedule.Any(y => y.CapApplied));
+
+    /// <summary>The yearly amounts of every schedule part, added year by year.</summary>
+    public IReadOnlyList<decimal> ScheduleAmounts
+    {
+        get
+        {
+            var years = new List<decimal>();
+            foreach (var part in Parts.Where(p => p.Applies == Truth.True))
+                for (var i = 0; i < part.Schedule.Count; i++)
+                {
+                    if (years.Count <= i) years.Add(0);
+                    years[i] += part.Schedule[i].Amount;
+                }
+            return years;
+        }
+    }
+
+    /// <summary>Money, sure or ceiling, used to rank like measures in an exclusion group.</summary>
+    internal decimal RankingValue => Exact + UpTo + ScheduleTotal;
+}
+
+/// <summary>Money added up over measures: sure sums, ceilings and multi-year schedules kept apart.</summary>
+public sealed record Totals(decimal Exact, decimal UpTo, decimal Scheduled)
+{
+    public static readonly Totals Zero = new(0, 0, 0);
+
+    public static Totals operator +(Totals a, Totals b) => new(a.Exact + b.Exact, a.UpTo + b.UpTo, a.Scheduled + b.Scheduled);
+}
+
+/// <summary>Everything the catalog says about one enterprise on one date.</summary>
+public sealed record EvaluationReport(
+    EnterpriseProfile Profile,
+    DateOnly At,
+    bool IncludeDrafts,
+    IReadOnlyList<MeasureResult> Measures,
+    Totals InForce,
+    Totals Drafts)
+{
+    /// <summary>The totals a user is shown: in-force money, plus drafts only when asked for.</summary>
+    public Totals Counted => IncludeDrafts ? InForce + Drafts : InForce;
+}

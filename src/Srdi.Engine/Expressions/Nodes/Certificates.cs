@@ -1,0 +1,70 @@
+using System.Text;
+using Srdi.Engine.Runtime;
+using Srdi.Model.Profiles;
+using Srdi.Model.Vocabulary;
+
+namespace Srdi.Engine.Expressions.Nodes;
+
+/// <summary>holds("专精特新企业"): a certificate of one of the term's kinds, valid on the evaluation
+/// date (reading rule 10: a lapsed certificate counts for nothing).</summary>
+internal sealed class Holds(string written, CertificateRequirement[] requirements) : Node
+{
+    public override ExprType Type => ExprType.Bool;
+
+    public override Value Evaluate(EvaluationContext context) =>
+        Value.Of(CertificateMatch.Holds(context.Enterprise.Certificates, requirements, context.At));
+
+    public override void Render(EvaluationContext context, StringBuilder output) =>
+        output.Append("持有有效的").Append(written);
+}
+
+internal enum FirstObtainedWindow { DocumentValidity, ThisYear, LastYear }
+
+/// <summary>first_obtained("…"): first certified (not a renewal) inside the window the measure
+/// covers and not after the evaluation date (reading rule 13).</summary>
+internal sealed class FirstObtained(string written, CertificateRequirement[] requirements, FirstObtainedWindow window) : Node
+{
+    public override ExprType Type => ExprType.Bool;
+
+    public override Value Evaluate(EvaluationContext context)
+    {
+        foreach (var certificate in context.Enterprise.Certificates)
+        {
+            if (certificate.Renewal || certificate.IssuedOn > context.At) continue;
+            if (!CertificateMatch.Matches(certificate, requirements)) continue;
+            var inWindow = window switch
+            {
+                FirstObtainedWindow.ThisYear => certificate.IssuedOn.Year == context.Year,
+                FirstObtainedWindow.LastYear => certificate.IssuedOn.Year == context.Year - 1,
+                _ => context.Document.Validity.Contains(certificate.IssuedOn),
+            };
+            if (inWindow) return Value.True;
+        }
+        return Value.False;
+    }
+
+    public override void Render(EvaluationContext context, StringBuilder output) =>
+        output.Append(window switch
+        {
+            FirstObtainedWindow.ThisYear => "本年度首次获得",
+            FirstObtainedWindow.LastYear => "上一年度首次获得",
+            _ => "文件有效期内首次获得",
+        }).Append(written);
+}
+
+internal static class CertificateMatch
+{
+    public static bool Matches(Certificate certificate, CertificateRequirement[] requirements)
+    {
+        foreach (var r in requirements)
+            if (certificate.Kind == r.Kind && (r.Level is null || r.Level == certificate.Level)) return true;
+        return false;
+    }
+
+    public static bool Holds(Certificate[] certificates, CertificateRequirement[] requirements, DateOnly at)
+    {
+        foreach (var c in certificates)
+            if (c.IsValidOn(at) && Matches(c, requirements)) return true;
+        return false;
+    }
+}

@@ -1,0 +1,31 @@
+using Srdi.Model.Policies;
+
+namespace Srdi.Engine.Runtime;
+
+/// <summary>The state of one evaluation: the date (always passed in, never read from a clock),
+/// the enterprise, the document being evaluated and, inside an aggregate, the current item.</summary>
+internal sealed class EvaluationContext(BoundEnterprise enterprise, DateOnly at)
+{
+    public BoundEnterprise Enterprise { get; } = enterprise;
+    public DateOnly At { get; } = at;
+    public int Year { get; } = at.Year;
+    public PolicyDocument Document { get; set; } = null!;
+    public Value[]? Item { get; set; }
+
+    /// <summary>Facts found missing while tracing; null on the fast path.</summary>
+    public List<string>? Missing { get; set; }
+
+    public void NoteMissing(string fact)
+    {
+        if (Missing is not null && !Missing.Contains(fact)) Missing.Add(fact);
+    }
+
+    /// <summary>Runs a sub-evaluation and forgets the facts it found missing when its result is
+    /// known anyway: "false and unknown" is false, and asks for nothing.</summary>
+    public int MissingMark => Missing?.Count ?? 0;
+
+    public void ForgetMissingSince(int mark)
+    {
+        if (Missing is not null && Missing.Count > mark) Missing.RemoveRange(mark, Missing.Count - mark);
+    }
+}

@@ -1,0 +1,38 @@
+using System.Globalization;
+
+namespace Srdi.Model.Sources;
+
+/// <summary>Numbers as Chinese policy text writes them: 150万, 2亿, 500元, 30%, 7‰, 0.035.</summary>
+public static class Quantity
+{
+    public static decimal UnitFactor(char unit) => unit switch
+    {
+        '万' => 10_000m,
+        '亿' => 100_000_000m,
+        '元' => 1m,
+        '%' => 0.01m,
+        '‰' => 0.001m,
+        _ => throw new ArgumentOutOfRangeException(nameof(unit)),
+    };
+
+    public static bool IsUnit(char c) => c is '万' or '亿' or '元' or '%' or '‰';
+
+    /// <summary>Parses "150万" → 1,500,000; "30%" → 0.30; "1,000" → 1000. Spaces are ignored;
+    /// "万元" is accepted for "万".</summary>
+    public static bool TryParse(string text, out decimal value)
+    {
+        value = 0;
+        var s = text.Replace(" ", "").Replace(",", "").Replace("万元", "万").Replace("亿元", "亿");
+        if (s.Length == 0) return false;
+        var factor = 1m;
+        if (IsUnit(s[^1]))
+        {
+            factor = UnitFactor(s[^1]);
+            s = s[..^1];
+        }
+        if (!decimal.TryParse(s, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
+            return false;
+        value = number * factor;
+        return true;
+    }
+}

@@ -1,0 +1,8 @@
+namespace Srdi.Model.Vocabulary;
+
+/// <summary>Everything a rule may name besides a document's own terms: facts, certificate
+/// kinds and shared dated parameters.</summary>
+public sealed record CatalogVocabulary(
+    IReadOnlyDictionary<string, FactDefinition> Facts,
+    IReadOnlyDictionary<string, CertificateKind> Certificates,
+    IReadOnlyDictionary<string, DatedParameter> Parameters);

@@ -1,0 +1,19 @@
+namespace Srdi.Model.Vocabulary;
+
+/// <summary>A published value that changes over time, keyed by the date each value starts
+/// (reading rule 7): the one-year LPR, a yearly budget.</summary>
+public sealed record DatedParameter(string Name, string Label, string? Unit, string? Clause, IReadOnlyList<DatedValue> Values)
+{
+    /// <summary>The value in effect on a date, or null before the first value.</summary>
+    public DatedValue? At(DateOnly date)
+    {
+        DatedValue? found = null;
+        foreach (var v in Values)
+        {
+            if (v.From <= date) found = v; else break;
+        }
+        return found;
+    }
+}
+
+public sealed record DatedValue(DateOnly From, decimal Value, string? Source);
