@@ -22,7 +22,7 @@ public static class SrdiCommandLine
         var root = new RootCommand("SRDI Navigator 专精特新政策导航：把政策文件变成可执行、可解释的规则");
         root.Options.Add(catalogOption);
         var context = new CommandContext(output, error, () => PolicyNavigator.Open(null));
-        //root.Subcommands.Add(EvaluateCommand.Build(context, catalogOption));
+        root.Subcommands.Add(EvaluateCommand.Build(context, catalogOption));
         //root.Subcommands.Add(PoliciesCommand.Build(context, catalogOption));
         root.Subcommands.Add(CheckCommand.Build(context, catalogOption));
         //root.Subcommands.Add(FactsCommand.Build(context, catalogOption));

@@ -57,6 +57,8 @@ internal static class MeasureEvaluator
                     case BenefitKind.Exact: exact += p.Amount!.Value; break;
                     case BenefitKind.UpTo: upTo += p.Amount!.Value; break;
                     case BenefitKind.Schedule: scheduled += p.Amount!.Value; break;
+                    // The ceiling this text puts on an amount another document sets; never in totals.
+                    case BenefitKind.External: upTo += p.Cap ?? 0; break;
                 }
                 kind = Stronger(kind, p.Kind);
             }

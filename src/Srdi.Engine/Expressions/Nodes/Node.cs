@@ -28,11 +28,21 @@ internal abstract class Node
     /// <summary>Writes the expression with each fact replaced by the value it had.</summary>
     public abstract void Render(EvaluationContext context, StringBuilder output);
 
+    /// <summary>Renders without recording missing facts: showing a computation asks for nothing.</summary>
     public string Render(EvaluationContext context)
     {
-        var sb = new StringBuilder();
-        Render(context, sb);
-        return sb.ToString();
+        var missing = context.Missing;
+        context.Missing = null;
+        try
+        {
+            var sb = new StringBuilder();
+            Render(context, sb);
+            return sb.ToString();
+        }
+        finally
+        {
+            context.Missing = missing;
+        }
     }
 
     protected void RenderChild(Node child, EvaluationContext context, StringBuilder output, int parentPrecedence)

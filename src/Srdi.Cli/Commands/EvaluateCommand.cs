@@ -1,0 +1,44 @@
+using System.CommandLine;
+using System.Globalization;
+using Srdi.Application.Evaluation;
+
+namespace Srdi.Cli.Commands;
+
+/// <summary>srdi evaluate PROFILE [--at DATE] [--include-drafts] [--json].</summary>
+internal static class EvaluateCommand
+{
+    public static Command Build(CommandContext context, Option<string?> catalogOption)
+    {
+        var profileArgument = new Argument<string>("profile") { Description = "企业档案 JSON 文件（格式见 docs/profile.md）" };
+        var atOption = new Option<string?>("--at") { Description = "评估日期 YYYY-MM-DD（默认今天）" };
+        var draftsOption = new Option<bool>("--include-drafts") { Description = "合计中计入征求意见稿的措施" };
+        var jsonOption = new Option<bool>("--json") { Description = "输出完整结果的 JSON（结构见 docs/evaluation-json.md）" };
+        var command = new Command("evaluate", "评估一家企业适用的全部措施、金额、依据和待补充信息");
+        command.Arguments.Add(profileArgument);
+        command.Options.Add(atOption);
+        command.Options.Add(draftsOption);
+        command.Options.Add(jsonOption);
+        command.SetAction(parse =>
+        {
+            var at = ParseDate(parse.GetValue(atOption));
+            var navigator = context.Open(parse.GetValue(catalogOption));
+            var profile = navigator.Profiles.ReadFile(parse.GetValue(profileArgument)!);
+            var report = navigator.Evaluate(profile, at, parse.GetValue(draftsOption));
+            if (parse.GetValue(jsonOption))
+                context.Output.WriteLine(EvaluationJson.Write(report, navigator.Catalog.Vocabulary));
+            else
+                EvaluationPrinter.Print(context.Output, report, navigator);
+            return SrdiCommandLine.Ok;
+        });
+        return command;
+    }
+
+    /// <summary>The date is read here, at the edge: the engine never reads a clock.</summary>
+    internal static DateOnly ParseDate(string? text)
+    {
+        if (text is null) return DateOnly.FromDateTime(DateTime.Now);
+        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+            ? d
+            : throw new UsageException($"--at 应为日期 YYYY-MM-DD，实际为 \"{text}\"");
+    }
+}
