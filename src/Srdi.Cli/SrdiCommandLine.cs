@@ -23,9 +23,9 @@ public static class SrdiCommandLine
         root.Options.Add(catalogOption);
         var context = new CommandContext(output, error, () => PolicyNavigator.Open(null));
         root.Subcommands.Add(EvaluateCommand.Build(context, catalogOption));
-        //root.Subcommands.Add(PoliciesCommand.Build(context, catalogOption));
+        root.Subcommands.Add(PoliciesCommand.Build(context, catalogOption));
         root.Subcommands.Add(CheckCommand.Build(context, catalogOption));
-        //root.Subcommands.Add(FactsCommand.Build(context, catalogOption));
+        root.Subcommands.Add(FactsCommand.Build(context, catalogOption));
 
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

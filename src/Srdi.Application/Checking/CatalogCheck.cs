@@ -50,29 +50,13 @@ public static partial class CatalogCheck
     public static IEnumerable<string> UntraceableNumbers(Measure measure)
     {
         var text = Whitespace().Replace(measure.Text + " " + measure.Interpretation, "");
-        foreach (var expression in Expressions(measure))
+        foreach (var expression in Policies.PolicyQueries.Expressions(measure))
         {
             foreach (var (written, digits, hasUnit) in RuleText.Numbers(expression.Text))
             {
                 if (!hasUnit && decimal.TryParse(digits, out var plain) && plain <= 12) continue;
                 if (!Regex.IsMatch(text, $@"(?<![\d.]){Regex.Escape(digits)}(?![\d])"))
                     yield return $"{expression.Location}: 措施 {measure.Id} 的规则写了 {written}，但条款原文与 interpretation 中找不到 {digits}";
-            }
-        }
-    }
-
-    private static IEnumerable<Model.Sources.SourceText> Expressions(Measure measure)
-    {
-        foreach (var c in measure.Conditions) yield return c.Rule;
-        foreach (var p in measure.Benefit.Parts)
-        {
-            if (p.When is not null) yield return p.When;
-            if (p.Amount is not null) yield return p.Amount;
-            if (p.Cap is not null) yield return p.Cap;
-            foreach (var s in p.Schedule ?? [])
-            {
-                yield return s.Amount;
-                if (s.Cap is not null) yield return s.Cap;
             }
         }
     }

@@ -99,7 +99,7 @@ internal static class EvaluationPrinter
         return r.Kind switch
         {
             BenefitKind.Exact => Amounts.Chinese(r.Exact),
-            BenefitKind.UpTo => $"最高 {Amounts.Chinese(r.UpTo)}" + (r.Exact > 0 ? $"（其中确定 {Amounts.Chinese(r.Exact)}）" : ""),
+            BenefitKind.UpTo => (r.Exact > 0 ? $"确定 {Amounts.Chinese(r.Exact)} + " : "") + $"最高 {Amounts.Chinese(r.UpTo)}",
             BenefitKind.Schedule => $"分{r.ScheduleAmounts.Count}年共 {Amounts.Chinese(r.ScheduleTotal)}：" + string.Join(" / ", r.ScheduleAmounts.Select(Amounts.Chinese)),
             BenefitKind.External => "按其他文件确定" + (r.UpTo > 0 ? $"，本条上限 {Amounts.Chinese(r.UpTo)}" : ""),
             _ => "非资金支持",

@@ -24,10 +24,13 @@ internal static class AreaMatch
         : $"{area.Province}{area.City}{area.District}" + (area.Since is { } s ? $"（自 {s:yyyy-MM-dd}）" : "");
 
     private static Truth Same(string required, string? actual) =>
-        actual is null ? Truth.Unknown : Normalize(required) == Normalize(actual) ? Truth.True : Truth.False;
+        actual is null ? Truth.Unknown : AreaNames.Normalize(required) == AreaNames.Normalize(actual) ? Truth.True : Truth.False;
+}
 
+public static class AreaNames
+{
     /// <summary>"深圳市" and "深圳" name the same city.</summary>
-    internal static string Normalize(string name)
+    public static string Normalize(string name)
     {
         var trimmed = name.Trim();
         return trimmed.Length > 2 && trimmed[^1] is '省' or '市' or '区' or '县' ? trimmed[..^1] : trimmed;
