@@ -18,7 +18,7 @@ public static class SrdiCommandLine
     public static int Run(string[] args, TextWriter output, TextWriter error)
     {
         Console.OutputEncoding = Encoding.UTF8;
-        var catalogOption = new Option<string?>("--catalog") { Description = "政策目录文件夹（默认：当前目录或上级目录中的 catalog/）" };
+        var catalogOption = new Option<string?>("--catalog") { Recursive = true, Description = "政策目录文件夹（默认：当前目录或上级目录中的 catalog/）" };
         var root = new RootCommand("SRDI Navigator 专精特新政策导航：把政策文件变成可执行、可解释的规则");
         root.Options.Add(catalogOption);
         var context = new CommandContext(output, error, () => PolicyNavigator.Open(null));
