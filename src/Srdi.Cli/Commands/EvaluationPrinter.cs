@@ -66,7 +66,8 @@ internal static class EvaluationPrinter
             o.WriteLine();
             o.WriteLine("惠及本企业员工、客户或园区的措施（不计入本企业合计）：");
             foreach (var r in others)
-                o.WriteLine($"  · {r.Measure.Id}「{r.Measure.Title}」受益方：{string.Join("、", r.Parts.Where(x => x.Applies == Truth.True && x.Beneficiary != "enterprise").Select(x => BeneficiaryChinese(x.Beneficiary)).Distinct())}；{AmountText(r)}");
+                foreach (var part in r.Parts.Where(x => x.Applies == Truth.True && x.Beneficiary != "enterprise"))
+                    o.WriteLine($"  · {r.Measure.Id}「{r.Measure.Title}」{part.Part.Label}：受益方 {BeneficiaryChinese(part.Beneficiary)}；{PartAmount(part)}");
         }
 
         o.WriteLine();
@@ -105,6 +106,13 @@ internal static class EvaluationPrinter
             _ => "非资金支持",
         };
     }
+
+    private static string PartAmount(PartResult p) => p.Kind switch
+    {
+        BenefitKind.External => "按其他文件确定" + (p.Cap is { } cap ? $"，本条上限 {Amounts.Chinese(cap)}" : ""),
+        BenefitKind.UpTo => p.Amount is { } a ? $"最高 {Amounts.Chinese(a)}" : "待补充信息",
+        _ => p.Amount is { } e ? Amounts.Chinese(e) + (p.Part.Per is { } per ? $"（{per}）" : "") : "待补充信息",
+    };
 
     private static string Reason(MeasureResult r)
     {

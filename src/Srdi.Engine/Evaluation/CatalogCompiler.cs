@@ -21,11 +21,11 @@ internal static class CatalogCompiler
             foreach (var r in requirements)
                 if (!vocabulary.Certificates.ContainsKey(r.Kind))
                     throw new CatalogException(document.Location, $"terms 中 \"{term}\" 引用了未知的证书种类 \"{r.Kind}\"");
-        var measures = document.Measures.Select(m => CompileMeasure(m, binder)).ToArray();
+        var measures = document.Measures.Select(m => CompileMeasure(m, document, binder)).ToArray();
         return new CompiledDocument(document, measures);
     }
 
-    private static CompiledMeasure CompileMeasure(Measure measure, Binder binder)
+    private static CompiledMeasure CompileMeasure(Measure measure, PolicyDocument document, Binder binder)
     {
         var targets = new List<CertificateRequirement>();
         foreach (var target in measure.Targets)
@@ -51,6 +51,6 @@ internal static class CatalogCompiler
                 s,
                 binder.Compile(s.Amount, ExprType.Number, "分年度金额"),
                 s.Cap is null ? null : binder.Compile(s.Cap, ExprType.Number, "分年度上限"))).ToArray())).ToArray();
-        return new CompiledMeasure(measure, targets.Distinct().ToArray(), conditions, parts);
+        return new CompiledMeasure(measure, targets.Distinct().ToArray(), conditions, parts, MeasureEvaluator.OutsideArea(measure, document));
     }
 }

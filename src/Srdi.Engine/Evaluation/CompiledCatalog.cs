@@ -33,8 +33,9 @@ public sealed class CompiledCatalog
         foreach (var document in _documents)
         {
             var first = results.Count;
+            var area = AreaMatch.Check(document.Document.Area, profile.Area, at);
             foreach (var measure in document.Measures)
-                results.Add(MeasureEvaluator.Evaluate(measure, document.Document, context, explain));
+                results.Add(MeasureEvaluator.Evaluate(measure, document.Document, context, explain, area));
             ApplyExclusionGroups(results, first);
         }
         var inForce = Totals.Zero;

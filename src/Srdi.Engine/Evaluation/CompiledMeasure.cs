@@ -22,6 +22,7 @@ internal sealed record CompiledMeasure(
     Measure Measure,
     CertificateRequirement[] Targets,
     CompiledCondition[] Conditions,
-    CompiledPart[] Parts);
+    CompiledPart[] Parts,
+    MeasureResult OutsideArea);
 
 internal sealed record CompiledDocument(PolicyDocument Document, CompiledMeasure[] Measures);

@@ -14,14 +14,16 @@ internal static class MeasureEvaluator
     private static readonly IReadOnlyList<string> NoMissing = [];
     private static readonly IReadOnlyList<ScheduleYear> NoYears = [];
 
-    public static MeasureResult Evaluate(CompiledMeasure compiled, PolicyDocument document, EvaluationContext context, bool explain)
+    /// <param name="area">Whether the enterprise is in the document's area: decided once per document.</param>
+    public static MeasureResult Evaluate(CompiledMeasure compiled, PolicyDocument document, EvaluationContext context, bool explain, Truth area)
     {
         var measure = compiled.Measure;
+        if (area == Truth.False && !explain) return compiled.OutsideArea;
         context.Document = document;
         context.Missing = explain ? [] : null;
         var traces = explain ? new List<ConditionTrace>() : null;
 
-        var gate = AreaMatch.Check(document.Area, context.Enterprise.Area, context.At);
+        var gate = area;
         traces?.Add(new ConditionTrace($"注册地位于{document.Area}", null, gate, AreaMatch.Describe(context.Enterprise.Area)));
         if (gate == Truth.Unknown) context.NoteMissing("area");
 
@@ -77,6 +79,11 @@ internal static class MeasureEvaluator
         return new MeasureResult(measure, document, status, wouldBe, kind, exact, upTo, scheduled,
             parts, traces ?? NoConditions, missing, null);
     }
+
+    /// <summary>The result for an enterprise outside the document's area, without explanation:
+    /// the same for every such enterprise, so it is built once per measure.</summary>
+    public static MeasureResult OutsideArea(Measure measure, PolicyDocument document) =>
+        new(measure, document, MeasureStatus.Ineligible, null, BenefitKind.InKind, 0, 0, 0, [], NoConditions, NoMissing, null);
 
     private static MeasureStatus Decide(Truth gate, List<PartResult> parts, bool hasInKind)
     {

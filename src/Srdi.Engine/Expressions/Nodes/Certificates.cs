@@ -36,11 +36,21 @@ internal sealed class FirstObtained(string written, CertificateRequirement[] req
             {
                 FirstObtainedWindow.ThisYear => certificate.IssuedOn.Year == context.Year,
                 FirstObtainedWindow.LastYear => certificate.IssuedOn.Year == context.Year - 1,
-                _ => context.Document.Validity.Contains(certificate.IssuedOn),
+                _ => InDocumentWindow(certificate.IssuedOn, context),
             };
             if (inWindow) return Value.True;
         }
         return Value.False;
+    }
+
+    /// <summary>Inside the document's validity. Where the text prints no start date (南京: 自公布之日起施行)
+    /// a first certification counts only in the evaluation year or the year before: a one-off reward
+    /// for a new title is claimed in the next round, and an old title is not "首次" under a new document.</summary>
+    private static bool InDocumentWindow(DateOnly issued, EvaluationContext context)
+    {
+        var validity = context.Document.Validity;
+        if (validity.From is null && issued.Year < context.Year - 1) return false;
+        return validity.Contains(issued);
     }
 
     public override void Render(EvaluationContext context, StringBuilder output) =>

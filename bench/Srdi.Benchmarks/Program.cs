@@ -1,0 +1,3 @@
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Srdi.Benchmarks.EvaluationBenchmarks).Assembly).Run(args);

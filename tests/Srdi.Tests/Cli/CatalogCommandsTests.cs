@@ -1,0 +1,54 @@
+using Xunit;
+using static Srdi.Tests.Cli.CliRun;
+
+namespace Srdi.Tests.Cli;
+
+public sealed class CatalogCommandsTests
+{
+    [Fact]
+    public void Check_PassesAndReports108MeasuresOverFiveDocuments()
+    {
+        var (exit, output, _) = Run("check");
+        Assert.Equal(0, exit);
+        Assert.Contains("共 5 个文件、108 项措施。", output);
+        Assert.Contains("0 失败", output);
+    }
+
+    [Fact]
+    public void PoliciesSearch_FindsRentMeasures()
+    {
+        var (exit, output, _) = Run("policies", "search", "租金");
+        Assert.Equal(0, exit);
+        Assert.Contains("sz-nanshan-2024.20", output);
+    }
+
+    [Fact]
+    public void PoliciesList_FiltersByCityAndStatus()
+    {
+        var xiamen = Run("policies", "list", "--city", "厦门").Out;
+        Assert.Contains("共 15 项措施。", xiamen);
+        Assert.DoesNotContain("sz-nanshan", xiamen);
+        var drafts = Run("policies", "list", "--status", "draft").Out;
+        Assert.Contains("共 57 项措施。", drafts);
+    }
+
+    [Fact]
+    public void PoliciesShow_PrintsTextRuleAndTests()
+    {
+        var (exit, output, _) = Run("policies", "show", "sz-nanshan-2024.20");
+        Assert.Equal(0, exit);
+        Assert.Contains("原文：", output);
+        Assert.Contains("每年最高 300 万元", output);
+        Assert.Contains("30% * office_rent_annual", output);
+        Assert.Contains("测试（", output);
+    }
+
+    [Fact]
+    public void Facts_ListsTheVocabularyWithTheMeasuresUsingIt()
+    {
+        var (exit, output, _) = Run("facts");
+        Assert.Equal(0, exit);
+        Assert.Contains("office_rent_annual", output);
+        Assert.Contains("sz-nanshan-2024.20", output);
+    }
+}
