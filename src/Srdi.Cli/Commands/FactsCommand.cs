@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Srdi.Application.Policies;
+using Srdi.Application.Profiles;
 
 namespace Srdi.Cli.Commands;
 
@@ -9,10 +10,17 @@ internal static class FactsCommand
 {
     public static Command Build(CommandContext context, Option<string?> catalogOption)
     {
+        var schemaOption = new Option<bool>("--json-schema") { Description = "输出企业档案的 JSON Schema（由事实词表生成）" };
         var command = new Command("facts", "列出企业档案可填写的事实：类型、单位、是否按年度、使用它的措施");
+        command.Options.Add(schemaOption);
         command.SetAction(parse =>
         {
             var navigator = context.Open(parse.GetValue(catalogOption));
+            if (parse.GetValue(schemaOption))
+            {
+                context.Output.Write(ProfileSchema.Generate(navigator.Catalog.Vocabulary));
+                return SrdiCommandLine.Ok;
+            }
             var table = new Table().AddColumns("事实", "含义", "类型", "单位", "按年度", "使用它的措施");
             var facts = new PolicyQueries(navigator).Facts().ToList();
             foreach (var (fact, measures) in facts)
