@@ -23,6 +23,10 @@ internal sealed record CompiledMeasure(
     CertificateRequirement[] Targets,
     CompiledCondition[] Conditions,
     CompiledPart[] Parts,
-    MeasureResult OutsideArea);
+    MeasureResult OutsideArea)
+{
+    /// <summary>The kind of benefit the measure gives when it applies: its strongest money part.</summary>
+    public BenefitKind NominalKind { get; } = MeasureEvaluator.NominalKind(Measure);
+}
 
 internal sealed record CompiledDocument(PolicyDocument Document, CompiledMeasure[] Measures);

@@ -49,7 +49,8 @@ internal static class MeasureEvaluator
 
         var status = Decide(gate, parts, measure.Benefit.InKind.Count > 0);
         decimal exact = 0, upTo = 0, scheduled = 0;
-        var kind = BenefitKind.InKind;
+        // Until money is decided, the kind is what the measure's parts could give.
+        var kind = status == MeasureStatus.Eligible ? BenefitKind.InKind : compiled.NominalKind;
         if (status == MeasureStatus.Eligible)
         {
             foreach (var p in parts.Where(p => p.Applies == Truth.True && (p.Amount is not null || p.Kind == BenefitKind.External)))
@@ -83,7 +84,14 @@ internal static class MeasureEvaluator
     /// <summary>The result for an enterprise outside the document's area, without explanation:
     /// the same for every such enterprise, so it is built once per measure.</summary>
     public static MeasureResult OutsideArea(Measure measure, PolicyDocument document) =>
-        new(measure, document, MeasureStatus.Ineligible, null, BenefitKind.InKind, 0, 0, 0, [], NoConditions, NoMissing, null);
+        new(measure, document, MeasureStatus.Ineligible, null, NominalKind(measure), 0, 0, 0, [], NoConditions, NoMissing, null);
+
+    internal static BenefitKind NominalKind(Measure measure) =>
+        measure.Benefit.Parts.Count == 0 ? BenefitKind.InKind
+        : measure.Benefit.Parts.Any(p => p.Schedule is not null) ? BenefitKind.Schedule
+        : measure.Benefit.Parts.Any(p => p.Amount is not null && p.UpTo) ? BenefitKind.UpTo
+        : measure.Benefit.Parts.Any(p => p.Amount is not null) ? BenefitKind.Exact
+        : BenefitKind.External;
 
     private static MeasureStatus Decide(Truth gate, List<PartResult> parts, bool hasInKind)
     {

@@ -54,6 +54,8 @@ public sealed class MeasureEvaluationTests
         var result = Only(catalog, Enterprise());
         Assert.Equal(MeasureStatus.NeedsInfo, result.Status);
         Assert.Equal(["rent"], result.Missing);
+        Assert.Equal(BenefitKind.Exact, result.Kind); // what it would pay, not "in kind"
+        Assert.Equal(0, result.Exact);
     }
 
     [Fact]
