@@ -35,7 +35,11 @@ public sealed class PolicyNavigator
     public EvaluationReport Evaluate(EnterpriseProfile profile, DateOnly at, bool includeDrafts = false) =>
         Compiled.Evaluate(profile, at, includeDrafts);
 
+    public Engine.Tiers.AssessmentReport Assess(EnterpriseProfile profile, DateOnly at) => Compiled.Assess(profile, at);
+
     public IReadOnlyList<RulesTestCase> LoadTests() => RulesTestLoader.LoadAll(Root, Catalog);
+
+    public IReadOnlyList<AssessmentTestCase> LoadAssessmentTests() => AssessmentTestLoader.LoadAll(Root, Catalog);
 
     public Measure? FindMeasure(string id) => Catalog.Measures.FirstOrDefault(m => m.Id == id);
 

@@ -23,6 +23,7 @@ public static class SrdiCommandLine
         root.Options.Add(catalogOption);
         var context = new CommandContext(output, error, () => PolicyNavigator.Open(null));
         root.Subcommands.Add(EvaluateCommand.Build(context, catalogOption));
+        root.Subcommands.Add(AssessCommand.Build(context, catalogOption));
         root.Subcommands.Add(PoliciesCommand.Build(context, catalogOption));
         root.Subcommands.Add(CheckCommand.Build(context, catalogOption));
         root.Subcommands.Add(FactsCommand.Build(context, catalogOption));

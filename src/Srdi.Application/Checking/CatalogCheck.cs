@@ -7,9 +7,13 @@ namespace Srdi.Application.Checking;
 /// <summary>Coverage of one document: how many measures, how many carry money and how each is handled.</summary>
 public sealed record DocumentCoverage(string DocumentId, string Title, bool Draft, int Measures, int WithMoney, int Computed, int External, int InKindOnly, int MoneyTested, int Tested, int Cases);
 
-public sealed record CatalogCheckReport(IReadOnlyList<RulesTestResult> Results, IReadOnlyList<string> Conventions, IReadOnlyList<DocumentCoverage> Coverage)
+public sealed record CatalogCheckReport(
+    IReadOnlyList<RulesTestResult> Results,
+    IReadOnlyList<AssessmentTestResult> Assessments,
+    IReadOnlyList<string> Conventions,
+    IReadOnlyList<DocumentCoverage> Coverage)
 {
-    public bool Passed => Results.All(r => r.Passed) && Conventions.Count == 0;
+    public bool Passed => Results.All(r => r.Passed) && Assessments.All(r => r.Passed) && Conventions.Count == 0;
 }
 
 /// <summary>srdi check: the catalog has loaded and compiled already; this runs the rules tests,
@@ -42,7 +46,10 @@ public static partial class CatalogCheck
             d.Measures.Count(m => m.HasMoney && tested.Contains(m.Id)),
             d.Measures.Count(m => tested.Contains(m.Id)),
             tests.Count(t => t.DocumentId == d.Id))).ToList();
-        return new CatalogCheckReport(results, conventions, coverage);
+        var assessments = documentId is null
+            ? navigator.LoadAssessmentTests().Select(new AssessmentTestRunner(navigator).Run).ToList()
+            : [];
+        return new CatalogCheckReport(results, assessments, conventions, coverage);
     }
 
     /// <summary>Every number a rule writes must be found in its clause text or interpretation note,

@@ -10,6 +10,7 @@ public static class CatalogLoader
 {
     public const string PolicyFile = "policy.yaml";
     public const string TestsFile = "tests.yaml";
+    public const string CriteriaFile = "criteria.yaml";
 
     /// <summary>Loads and validates the catalog under <paramref name="root"/>. Throws
     /// <see cref="CatalogException"/> naming the file, line and what was expected.</summary>
@@ -34,7 +35,12 @@ public static class CatalogLoader
                 throw new CatalogException(new SourceLocation(Display(root, folder), 0, 0), $"文件夹中缺少 {PolicyFile}");
             documents.Add(DocumentLoader.Load(Open(root, policy), Path.GetFileName(folder)));
         }
-        return new PolicyCatalog(new CatalogVocabulary(facts, certificates, parameters), documents);
+        var rulesets = new List<Model.Tiers.TierRuleset>();
+        var criteriaRoot = Path.Combine(root, "criteria");
+        if (Directory.Exists(criteriaRoot))
+            foreach (var folder in Directory.GetDirectories(criteriaRoot).Order(StringComparer.Ordinal))
+                rulesets.Add(RulesetLoader.Load(Open(root, Path.Combine(folder, CriteriaFile)), Path.GetFileName(folder)));
+        return new PolicyCatalog(new CatalogVocabulary(facts, certificates, parameters), documents, rulesets);
     }
 
     /// <summary>Loads a single document file against an already loaded catalog's vocabulary:

@@ -33,11 +33,7 @@ public static partial class RulesTestLoader
 
     internal static IEnumerable<RulesTestCase> Load(YamlMap file, PolicyDocument document)
     {
-        var profiles = new Dictionary<string, JsonObject>(StringComparer.Ordinal);
-        if (file.Map("profiles") is { } profileMap)
-            foreach (var (name, keyNode, value) in profileMap.Entries())
-                profiles[name] = ToJson(value) as JsonObject ?? throw profileMap.Error(keyNode, $"档案 \"{name}\" 应为映射");
-
+        var profiles = new TestProfiles(file);
         var measureIds = document.Measures.Select(m => m.Id).ToHashSet(StringComparer.Ordinal);
         var result = new List<RulesTestCase>();
         var names = new HashSet<string>(StringComparer.Ordinal);
@@ -46,18 +42,7 @@ public static partial class RulesTestLoader
             var name = c.RequireString("name");
             if (!names.Add(name)) throw c.Error(c.Require("name"), $"用例名称重复：\"{name}\"");
             var at = c.Date("at") ?? throw c.Error(c.Node, $"用例 \"{name}\" 缺少评估日期 at");
-            var profileNode = c.Require("profile");
-            JsonObject profile = profileNode switch
-            {
-                YamlScalarNode { Value: { } named } => profiles.TryGetValue(named, out var p)
-                    ? (JsonObject)p.DeepClone()
-                    : throw c.Error(profileNode, $"未定义的档案 \"{named}\"（可用：{string.Join("、", profiles.Keys)}）"),
-                YamlMappingNode => (JsonObject)ToJson(profileNode)!,
-                _ => throw c.Error(profileNode, "profile 应为档案名称或档案内容"),
-            };
-            if (c.Get("with") is { } with)
-                Merge(profile, ToJson(with) as JsonObject ?? throw c.Error(with, "with 应为映射"));
-            profile["id"] ??= name;
+            var profile = profiles.For(c, name);
 
             var expectations = new List<MeasureExpectation>();
             if (c.Map("expect") is { } expect)

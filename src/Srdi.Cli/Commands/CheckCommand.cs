@@ -24,9 +24,15 @@ internal static class CheckCommand
                 output.WriteLine($"✗ {failure.Case}");
                 foreach (var f in failure.Failures) output.WriteLine("  " + f.Replace("\n", "\n  "));
             }
+            foreach (var failure in report.Assessments.Where(r => !r.Passed))
+            {
+                output.WriteLine($"✗ {failure.Case}");
+                foreach (var f in failure.Failures) output.WriteLine("  " + f.Replace("\n", "\n  "));
+            }
             foreach (var problem in report.Conventions) output.WriteLine($"✗ 约定：{problem}");
             CoveragePrinter.Print(output, report.Coverage);
-            output.WriteLine($"规则测试：{report.Results.Count(r => r.Passed)} 通过，{report.Results.Count(r => !r.Passed)} 失败；约定检查：{report.Conventions.Count} 处问题");
+            output.WriteLine($"规则测试：{report.Results.Count(r => r.Passed)} 通过，{report.Results.Count(r => !r.Passed)} 失败；"
+                + $"梯度认定测试：{report.Assessments.Count(r => r.Passed)} 通过，{report.Assessments.Count(r => !r.Passed)} 失败；约定检查：{report.Conventions.Count} 处问题");
             return report.Passed ? SrdiCommandLine.Ok : SrdiCommandLine.Failed;
         });
         return command;

@@ -16,7 +16,7 @@ internal static class CatalogCompiler
 
     private static CompiledDocument CompileDocument(PolicyDocument document, CatalogVocabulary vocabulary, FactSlots slots)
     {
-        var binder = new Binder(slots, vocabulary, document);
+        var binder = new Binder(slots, vocabulary, RuleScope.For(document));
         foreach (var (term, requirements) in document.Terms)
             foreach (var r in requirements)
                 if (!vocabulary.Certificates.ContainsKey(r.Kind))

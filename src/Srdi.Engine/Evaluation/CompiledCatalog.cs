@@ -11,11 +11,26 @@ public sealed class CompiledCatalog
     private readonly FactSlots _slots;
     private readonly CompiledDocument[] _documents;
 
+    private readonly Tiers.CompiledRuleset[] _rulesets;
+
     private CompiledCatalog(PolicyCatalog catalog)
     {
         Catalog = catalog;
         _slots = new FactSlots(catalog.Vocabulary.Facts.Values);
         _documents = CatalogCompiler.Compile(catalog, _slots);
+        _rulesets = catalog.Rulesets.Select(r => Tiers.CompiledRuleset.Compile(r, _slots, catalog.Vocabulary))
+            .OrderBy(r => r.Source.Validity.From ?? DateOnly.MinValue).ToArray();
+    }
+
+    /// <summary>Assesses the tiers of the ladder with the ruleset in force on the date: the newest
+    /// that has started. A date past its end still uses it, flagged as superseded.</summary>
+    public Tiers.AssessmentReport Assess(EnterpriseProfile profile, DateOnly at)
+    {
+        var ruleset = _rulesets.LastOrDefault(r => r.Source.Validity.From is not { } from || from <= at)
+            ?? _rulesets.FirstOrDefault()
+            ?? throw new InvalidOperationException("政策目录中没有梯度认定规则集（catalog/criteria/）");
+        var context = new EvaluationContext(new BoundEnterprise(profile, _slots), at);
+        return Tiers.TierAssessor.Assess(ruleset, context, _slots);
     }
 
     public PolicyCatalog Catalog { get; }
@@ -38,33 +53,9 @@ public sealed class CompiledCatalog
                 results.Add(MeasureEvaluator.Evaluate(measure, document.Document, context, explain, area));
             ApplyExclusionGroups(results, first);
         }
-        var inForce = Totals.Zero;
-        var drafts = Totals.Zero;
-        foreach (var r in results)
-        {
-            if (r.Status != MeasureStatus.Eligible || r.ExcludedBy is not null) continue;
-            var money = EnterpriseMoney(r);
-            if (r.Draft) drafts += money; else inForce += money;
-        }
+        var inForce = Totals.Of(results.Where(r => !r.Draft));
+        var drafts = Totals.Of(results.Where(r => r.Draft));
         return new EvaluationReport(profile, at, includeDrafts, results, inForce, drafts);
-    }
-
-    /// <summary>Money paid to the enterprise itself; what reaches its buyers, staff or park is
-    /// listed with the measure but not added to the enterprise's totals (reading rule 15).</summary>
-    private static Totals EnterpriseMoney(MeasureResult r)
-    {
-        decimal exact = 0, upTo = 0, scheduled = 0;
-        foreach (var p in r.Parts)
-        {
-            if (p.Applies != Truth.True || p.Amount is null || p.Beneficiary != "enterprise") continue;
-            switch (p.Kind)
-            {
-                case BenefitKind.Exact: exact += p.Amount.Value; break;
-                case BenefitKind.UpTo: upTo += p.Amount.Value; break;
-                case BenefitKind.Schedule: scheduled += p.Amount.Value; break;
-            }
-        }
-        return new Totals(exact, upTo, scheduled);
     }
 
     /// <summary>Reading rule 18: among like measures of one document only the highest counts.</summary>

@@ -74,6 +74,30 @@ public sealed record Totals(decimal Exact, decimal UpTo, decimal Scheduled)
     public static readonly Totals Zero = new(0, 0, 0);
 
     public static Totals operator +(Totals a, Totals b) => new(a.Exact + b.Exact, a.UpTo + b.UpTo, a.Scheduled + b.Scheduled);
+
+    public static Totals operator -(Totals a, Totals b) => new(a.Exact - b.Exact, a.UpTo - b.UpTo, a.Scheduled - b.Scheduled);
+
+    /// <summary>The money counted for the enterprise: eligible measures not dropped by an exclusion
+    /// group, parts paid to the enterprise itself (reading rule 15), external amounts left out.</summary>
+    public static Totals Of(IEnumerable<MeasureResult> results)
+    {
+        decimal exact = 0, upTo = 0, scheduled = 0;
+        foreach (var r in results)
+        {
+            if (r.Status != MeasureStatus.Eligible || r.ExcludedBy is not null) continue;
+            foreach (var p in r.Parts)
+            {
+                if (p.Applies != Truth.True || p.Amount is null || p.Beneficiary != "enterprise") continue;
+                switch (p.Kind)
+                {
+                    case BenefitKind.Exact: exact += p.Amount.Value; break;
+                    case BenefitKind.UpTo: upTo += p.Amount.Value; break;
+                    case BenefitKind.Schedule: scheduled += p.Amount.Value; break;
+                }
+            }
+        }
+        return new Totals(exact, upTo, scheduled);
+    }
 }
 
 /// <summary>Everything the catalog says about one enterprise on one date.</summary>

@@ -1,6 +1,5 @@
 using Srdi.Engine.Expressions.Nodes;
 using Srdi.Engine.Runtime;
-using Srdi.Model.Policies;
 using Srdi.Model.Sources;
 using Srdi.Model.Vocabulary;
 
@@ -8,7 +7,7 @@ namespace Srdi.Engine.Expressions;
 
 /// <summary>Resolves the names of a parsed expression against the vocabulary and the
 /// document's own terms and parameters, checks types, and produces evaluable nodes.</summary>
-internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, PolicyDocument document)
+internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, RuleScope scope)
 {
     /// <summary>Compiles one expression; errors name the catalog file and line.</summary>
     public Node Compile(SourceText source, ExprType expected, string role)
@@ -28,7 +27,7 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Poli
 
     public CertificateRequirement[] ResolveTargets(string written, int offset = 0)
     {
-        if (document.Terms.TryGetValue(written, out var defined)) return defined.ToArray();
+        if (scope.Terms.TryGetValue(written, out var defined)) return defined.ToArray();
         return [ParseRequirement(vocabulary, written, offset)];
     }
 
@@ -63,6 +62,7 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Poli
     private Node BindName(NameSyntax name, IReadOnlyList<FieldDefinition>? item)
     {
         if (name.Name == "at") return new EvaluationDate();
+        if (name.Name == "target" && scope.HasTarget) return new GapTarget();
         if (name.Name == "item")
             throw new ExpressionException(name.Offset, item is null ? "item 只能用在 sum、count、any、all 之内" : "请写 item.字段名");
         var fact = FindFact(name.Name, name.Offset);
@@ -80,10 +80,11 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Poli
         slots.TryGet(fact.Name, out var slot);
         return y.Year switch
         {
-            "last_year" => new YearlyFactReference(fact, slot, YearSelector.LastYear, 0),
-            "this_year" => new YearlyFactReference(fact, slot, YearSelector.ThisYear, 0),
-            _ when int.TryParse(y.Year, out var year) && year is > 1900 and < 2200 => new YearlyFactReference(fact, slot, YearSelector.Fixed, year),
-            _ => throw new ExpressionException(y.Offset, $"\"@{y.Year}\" 无效：应为 last_year、this_year 或四位年份"),
+            "last_year" => new YearlyFactReference(fact, slot, relative: true, -1),
+            "this_year" => new YearlyFactReference(fact, slot, relative: true, 0),
+            _ when y.Year.StartsWith('-') && int.TryParse(y.Year[1..], out var back) && back is > 0 and < 50 => new YearlyFactReference(fact, slot, relative: true, -back),
+            _ when int.TryParse(y.Year, out var year) && year is > 1900 and < 2200 => new YearlyFactReference(fact, slot, relative: false, year),
+            _ => throw new ExpressionException(y.Offset, $"\"@{y.Year}\" 无效：应为 last_year、this_year、-N（N 年前）或四位年份"),
         };
     }
 
@@ -100,8 +101,13 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Poli
 
     private Node BindParameter(ParameterSyntax p, IReadOnlyList<FieldDefinition>? item)
     {
-        if (!document.Parameters.TryGetValue(p.Name, out var parameter) && !vocabulary.Parameters.TryGetValue(p.Name, out parameter))
-            throw new ExpressionException(p.Offset, $"未知的参数 ${p.Name}（可用：{string.Join("、", vocabulary.Parameters.Keys.Concat(document.Parameters.Keys).Select(k => "$" + k))}）");
+        if (scope.RegionalParameters.TryGetValue(p.Name, out var regional))
+        {
+            if (p.Date is not null) throw new ExpressionException(p.Offset, $"地区参数 ${p.Name} 按评估日取值，不能指定日期");
+            return new RegionalParameterReference(regional);
+        }
+        if (!scope.Parameters.TryGetValue(p.Name, out var parameter) && !vocabulary.Parameters.TryGetValue(p.Name, out parameter))
+            throw new ExpressionException(p.Offset, $"未知的参数 ${p.Name}（可用：{string.Join("、", vocabulary.Parameters.Keys.Concat(scope.Parameters.Keys).Concat(scope.RegionalParameters.Keys).Select(k => "$" + k))}）");
         Node? date = null;
         if (p.Date is not null)
         {
@@ -173,6 +179,11 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Poli
                 var parts = args.Select(x => Bind(x, item)).ToArray();
                 for (var i = 0; i < 3; i++) Require(parts[i], ExprType.Number, args[i].Offset, "between 的参数");
                 return new Between(parts[0], parts[1], parts[2]);
+            case "floor":
+                Arity(c, 1, 1);
+                var floored = Bind(args[0], item);
+                Require(floored, ExprType.Number, args[0].Offset, "floor 的参数");
+                return new Floor(floored);
             case "year":
                 Arity(c, 1, 1);
                 var date = Bind(args[0], item);
@@ -193,11 +204,11 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Poli
             case "holds":
                 Arity(c, 1, 1);
                 var term = TermArgument(args[0]);
-                return new Holds(term, ResolveTargets(term, args[0].Offset));
+                return new Holds(DisplayName(term), ResolveTargets(term, args[0].Offset));
             case "first_obtained":
                 Arity(c, 1, 1);
                 var first = TermArgument(args[0]);
-                return new FirstObtained(first, ResolveTargets(first, args[0].Offset), FirstObtainedWindow.DocumentValidity);
+                return new FirstObtained(DisplayName(first), ResolveTargets(first, args[0].Offset), FirstObtainedWindow.DocumentValidity);
             case "first_obtained_in":
                 Arity(c, 2, 2);
                 var within = TermArgument(args[0]);
@@ -207,10 +218,20 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Poli
                     NameSyntax { Name: "last_year" } => FirstObtainedWindow.LastYear,
                     _ => throw new ExpressionException(args[1].Offset, "first_obtained_in 的第二个参数应为 this_year 或 last_year"),
                 };
-                return new FirstObtained(within, ResolveTargets(within, args[0].Offset), window);
+                return new FirstObtained(DisplayName(within), ResolveTargets(within, args[0].Offset), window);
             default:
-                throw new ExpressionException(c.Offset, $"未知的函数 {c.Function}（可用：min、max、if、between、year、sum、count、any、all、holds、first_obtained、first_obtained_in）");
+                throw new ExpressionException(c.Offset, $"未知的函数 {c.Function}（可用：min、max、if、between、floor、year、sum、count、any、all、holds、first_obtained、first_obtained_in）");
         }
+    }
+
+    /// <summary>A document's own term as written; a certificate kind by its Chinese name.</summary>
+    private string DisplayName(string written)
+    {
+        if (scope.Terms.ContainsKey(written)) return written;
+        var parts = written.Split('@');
+        return vocabulary.Certificates.TryGetValue(parts[0], out var kind)
+            ? kind.Name + (parts.Length == 2 ? parts[1] switch { "national" => "（国家级）", "province" => "（省级）", "city" => "（市级）", _ => "" } : "")
+            : written;
     }
 
     private static string TermArgument(Syntax syntax) =>

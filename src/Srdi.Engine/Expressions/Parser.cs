@@ -130,9 +130,11 @@ internal sealed class Parser
                 var at = Advance();
                 if (expression is not NameSyntax name)
                     throw new ExpressionException(at.Offset, "\"@\" 只能跟在事实名称之后");
+                var negative = Current.Kind == TokenKind.Minus;
+                if (negative) Advance();
                 var year = Current.Kind is TokenKind.Identifier or TokenKind.Number
-                    ? Advance().Text
-                    : throw new ExpressionException(Current.Offset, "\"@\" 之后应为 last_year、this_year 或年份");
+                    ? (negative ? "-" : "") + Advance().Text
+                    : throw new ExpressionException(Current.Offset, "\"@\" 之后应为 last_year、this_year、-N 或年份");
                 expression = new YearlySyntax(name.Offset, name.Name, year);
             }
             else if (Current.Kind == TokenKind.Dot)

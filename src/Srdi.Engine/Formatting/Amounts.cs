@@ -22,7 +22,7 @@ public static class Amounts
     }
 
     /// <summary>0.035 → "3.5%".</summary>
-    public static string Percent(decimal rate) => (rate * 100m).ToString("0.####", Invariant) + "%";
+    public static string Percent(decimal rate) => (rate * 100m).ToString("0.##", Invariant) + "%";
 
     public static string Plain(decimal number) => number.ToString("0.####", Invariant);
 }

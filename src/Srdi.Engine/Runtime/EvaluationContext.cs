@@ -12,6 +12,9 @@ internal sealed class EvaluationContext(BoundEnterprise enterprise, DateOnly at)
     public PolicyDocument Document { get; set; } = null!;
     public Value[]? Item { get; set; }
 
+    /// <summary>The threshold a gap is computed against (<c>target</c> in a shortfall rule).</summary>
+    public Value Target { get; set; }
+
     /// <summary>Facts found missing while tracing; null on the fast path.</summary>
     public List<string>? Missing { get; set; }
 

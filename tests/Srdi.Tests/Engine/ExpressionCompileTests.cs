@@ -24,7 +24,8 @@ public sealed class ExpressionCompileTests
     [InlineData("item.amount > 1", "item 只能用在")]
     [InlineData("sum(grants, item.amout) > 1", "列表项没有字段 \"amout\"")]
     [InlineData("$lpr > 0", "未知的参数 $lpr")]
-    [InlineData("projects@1850 > 0", "应为 last_year、this_year 或四位年份")]
+    [InlineData("projects@1850 > 0", "应为 last_year、this_year、-N（N 年前）或四位年份")]
+    [InlineData("projects@-99 > 0", "应为 last_year、this_year、-N（N 年前）或四位年份")]
     public void BadRule_IsRefusedWithItsReason(string rule, string expected) =>
         Assert.Contains(expected, Error(rule));
 

@@ -42,22 +42,16 @@ internal sealed class FactReference(FactDefinition fact, int slot) : Node
         RenderValue(context.Enterprise.Scalar(slot), Display, output);
 }
 
-internal enum YearSelector { LastYear, ThisYear, Fixed }
-
-/// <summary>A yearly fact read for one year: @last_year is 上一年度 (reading rule 14).</summary>
-internal sealed class YearlyFactReference(FactDefinition fact, int slot, YearSelector selector, int fixedYear) : Node
+/// <summary>A yearly fact read for one year: relative to the evaluation year (@last_year is
+/// 上一年度, reading rule 14; @-2 two years before) or a fixed year (@2024).</summary>
+internal sealed class YearlyFactReference(FactDefinition fact, int slot, bool relative, int year) : Node
 {
     public FactDefinition Fact => fact;
     public override ExprType Type => FactDisplay.TypeOf(fact.Type);
     public override IReadOnlyList<FieldDefinition> Fields => fact.Fields;
     public override Display Display => FactDisplay.Of(fact.Type);
 
-    private int YearFor(EvaluationContext context) => selector switch
-    {
-        YearSelector.LastYear => context.Year - 1,
-        YearSelector.ThisYear => context.Year,
-        _ => fixedYear,
-    };
+    private int YearFor(EvaluationContext context) => relative ? context.Year + year : year;
 
     public override Value Evaluate(EvaluationContext context)
     {
@@ -109,4 +103,44 @@ internal sealed class ParameterReference(DatedParameter parameter, Node? date) :
         RenderValue(value, Display, output);
         output.Append(']');
     }
+}
+
+/// <summary><c>$name</c> for a regional parameter: the enterprise's city's value, else its
+/// province's, else the default, each on the evaluation date.</summary>
+internal sealed class RegionalParameterReference(RegionalParameter parameter) : Node
+{
+    public override ExprType Type => ExprType.Number;
+
+    public override Value Evaluate(EvaluationContext context)
+    {
+        var value = Resolve(context).At(context.At);
+        return value is null ? Value.Unknown : Value.Of(value.Value);
+    }
+
+    public DatedParameter Resolve(EvaluationContext context)
+    {
+        var area = context.Enterprise.Area;
+        foreach (var name in new[] { area?.City, area?.Province })
+        {
+            if (name is null) continue;
+            foreach (var (region, values) in parameter.ByRegion)
+                if (Evaluation.AreaNames.Normalize(region) == Evaluation.AreaNames.Normalize(name)) return values;
+        }
+        return parameter.Default;
+    }
+
+    public override void Render(EvaluationContext context, StringBuilder output)
+    {
+        output.Append(parameter.Label).Append('[');
+        RenderValue(Evaluate(context), Display.Plain, output);
+        output.Append(']');
+    }
+}
+
+/// <summary><c>target</c>: the threshold a shortfall is computed against.</summary>
+internal sealed class GapTarget : Node
+{
+    public override ExprType Type => ExprType.Number;
+    public override Value Evaluate(EvaluationContext context) => context.Target;
+    public override void Render(EvaluationContext context, StringBuilder output) => RenderValue(context.Target, Display.Plain, output);
 }

@@ -106,3 +106,22 @@ internal sealed class YearOf(Node date) : Node
         output.Append(')');
     }
 }
+
+/// <summary>floor(x): "1 point per full 2 years" is floor(years / 2).</summary>
+internal sealed class Floor(Node operand) : Node
+{
+    public override ExprType Type => ExprType.Number;
+
+    public override Value Evaluate(EvaluationContext context)
+    {
+        var v = operand.Evaluate(context);
+        return v.IsUnknown ? v : Value.Of(decimal.Floor(v.Number));
+    }
+
+    public override void Render(EvaluationContext context, StringBuilder output)
+    {
+        output.Append("floor(");
+        operand.Render(context, output);
+        output.Append(')');
+    }
+}

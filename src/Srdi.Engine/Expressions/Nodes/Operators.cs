@@ -7,7 +7,11 @@ internal sealed class Arithmetic(string op, Node left, Node right) : Node
 {
     public override ExprType Type => ExprType.Number;
     public override int Precedence => op is "+" or "-" ? 50 : 60;
-    public override Display Display => left.Display == Display.Money || right.Display == Display.Money ? Display.Money : left.Display;
+    // Money over money is a ratio (研发费用 ÷ 营业收入); otherwise money stays money.
+    public override Display Display =>
+        op == "/" && left.Display == right.Display && left.Display != Display.Plain ? Display.Rate
+        : left.Display == Display.Money || right.Display == Display.Money ? Display.Money
+        : left.Display;
 
     public override Value Evaluate(EvaluationContext context)
     {
@@ -19,7 +23,8 @@ internal sealed class Arithmetic(string op, Node left, Node right) : Node
             "+" => Value.Of(a.Number + b.Number),
             "-" => Value.Of(a.Number - b.Number),
             "*" => Value.Of(a.Number * b.Number),
-            _ => b.Number == 0 ? throw new DivideByZeroException("规则中出现除以零") : Value.Of(a.Number / b.Number),
+            // A ratio over zero (growth from a zero base) is undefined: unknown, not an error.
+            _ => b.Number == 0 ? Value.Unknown : Value.Of(a.Number / b.Number),
         };
     }
 

@@ -1,0 +1,35 @@
+using System.CommandLine;
+using Srdi.Application.Tiers;
+
+namespace Srdi.Cli.Commands;
+
+/// <summary>srdi assess PROFILE [--at DATE] [--json]: tier verdicts, scores, gaps, upgrade value.</summary>
+internal static class AssessCommand
+{
+    public static Command Build(CommandContext context, Option<string?> catalogOption)
+    {
+        var profileArgument = new Argument<string>("profile") { Description = "企业档案 JSON 文件" };
+        var atOption = new Option<string?>("--at") { Description = "评估日期 YYYY-MM-DD（默认今天）" };
+        var jsonOption = new Option<bool>("--json") { Description = "输出 JSON（结构见 docs/assessment-json.md）" };
+        var command = new Command("assess", "梯度评估：创新型中小企业、专精特新中小企业、小巨人各档是否符合，评分、差距和晋级价值");
+        command.Arguments.Add(profileArgument);
+        command.Options.Add(atOption);
+        command.Options.Add(jsonOption);
+        command.SetAction(parse =>
+        {
+            var at = EvaluateCommand.ParseDate(parse.GetValue(atOption));
+            var navigator = context.Open(parse.GetValue(catalogOption));
+            var profile = navigator.Profiles.ReadFile(parse.GetValue(profileArgument)!);
+            var assessment = navigator.Assess(profile, at);
+            var upgrade = UpgradeValues.For(navigator, profile, at, assessment);
+            if (parse.GetValue(jsonOption)) context.Output.WriteLine(AssessmentJson.Write(assessment, upgrade));
+            else
+            {
+                AssessmentPrinter.Print(context.Output, assessment);
+                AssessmentPrinter.PrintUpgrade(context.Output, upgrade);
+            }
+            return SrdiCommandLine.Ok;
+        });
+        return command;
+    }
+}

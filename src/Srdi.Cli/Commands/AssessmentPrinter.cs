@@ -1,0 +1,84 @@
+using Spectre.Console;
+using Srdi.Application.Evaluation;
+using Srdi.Application.Tiers;
+using Srdi.Engine;
+using Srdi.Engine.Formatting;
+using Srdi.Engine.Tiers;
+
+namespace Srdi.Cli.Commands;
+
+/// <summary>The readable tier assessment: verdict per tier, score table, conditions, gaps, and
+/// what reaching the next tier is worth.</summary>
+internal static class AssessmentPrinter
+{
+    public static void Print(TextWriter o, AssessmentReport report)
+    {
+        var p = report.Profile;
+        o.WriteLine($"企业：{p.Name ?? p.Id}（{p.Id}）    评估日期：{report.At:yyyy-MM-dd}");
+        o.WriteLine($"认定标准：{report.Ruleset.Title}（{report.Ruleset.Id}）");
+        if (report.Superseded) o.WriteLine($"注意：{report.Ruleset.SupersededNote}");
+        var size = report.Size;
+        o.WriteLine($"企业规模：{size.Class ?? "无法判断"}{(size.Industry is null ? "" : $"（{size.Industry}）")}{(size.Missing.Count > 0 ? "，缺少：" + string.Join("、", size.Missing) : "")}");
+        if (size.Basis.Length > 0) o.WriteLine($"  依据：{size.Basis}");
+        foreach (var tier in report.Tiers)
+        {
+            o.WriteLine();
+            var verdict = tier.Verdict switch { Verdict.Qualifies => "符合", Verdict.DoesNotQualify => "不符合", _ => "待补充信息" };
+            o.WriteLine($"■ {tier.Tier.Name}：{verdict}（{tier.Route}）{(tier.Holds ? "  [已持有有效证书]" : "")}");
+            foreach (var c in tier.Conditions) PrintCriterion(o, c, "  ");
+            if (tier.Score is { } score)
+            {
+                var table = new Table().AddColumns("组", "指标", "当前值", "档位", "得分", "满分", "下一档");
+                foreach (var i in score.Indicators)
+                    table.AddRow(Markup.Escape(i.Indicator.Group), Markup.Escape(i.Indicator.Label), Markup.Escape(i.Value ?? ""),
+                        Markup.Escape(i.Band ?? "待定：缺少 " + string.Join("、", i.Missing)), i.Points is { } pts ? Amounts.Plain(pts) : "?",
+                        Amounts.Plain(i.Indicator.Max), Markup.Escape(i.NextStep ?? ""));
+                Screen.Render(o, table);
+                o.WriteLine($"  总分 {Amounts.Plain(score.Points)}{(score.Undecided > 0 ? $"（另有 {Amounts.Plain(score.Undecided)} 分待定）" : "")}，及格线 {(score.PassMark is { } pm ? Amounts.Plain(pm) : "未知")}："
+                    + string.Join("；", score.Groups.Select(g => $"{g.Group.Id} {Amounts.Plain(g.Points)}/{Amounts.Plain(g.Group.Max)}{(g.Group.Minimum > 0 ? $"（至少 {Amounts.Plain(g.Group.Minimum)}）" : "")}")));
+                if (tier.Direct.Count > 0)
+                {
+                    o.WriteLine("  直通条件（任一满足即可）：");
+                    foreach (var d in tier.Direct) PrintCriterion(o, d, "    ");
+                }
+            }
+            if (tier.Gaps.Count > 0)
+            {
+                o.WriteLine("  差距：");
+                foreach (var g in tier.Gaps) o.WriteLine($"    · {g}");
+            }
+            if (tier.Missing.Count > 0) o.WriteLine($"  需补充：{string.Join("、", tier.Missing)}");
+        }
+    }
+
+    private static void PrintCriterion(TextWriter o, CriterionResult c, string indent)
+    {
+        var mark = c.Outcome switch { Truth.True => "✓", Truth.False => "✗", _ => "?" };
+        o.WriteLine($"{indent}{mark} {c.Criterion.Id} {c.Criterion.Label}{(c.Children.Count == 0 ? $"：{c.Seen}" : "")}{(c.Gap is null ? "" : $"（{c.Gap}）")}");
+        foreach (var child in c.Children) PrintCriterion(o, child, indent + "  ");
+    }
+
+    public static void PrintUpgrade(TextWriter o, UpgradeValue? upgrade)
+    {
+        o.WriteLine();
+        if (upgrade is null)
+        {
+            o.WriteLine("晋级价值：已持有梯度培育的全部三档证书。");
+            return;
+        }
+        o.WriteLine($"晋级价值：若在评估日首次取得「{upgrade.NextTier.Name}」（{upgrade.Added.Level switch { Model.Vocabulary.CertificateLevel.National => "国家级", Model.Vocabulary.CertificateLevel.Province => "省级", _ => "市级" }}），按目录可新增：");
+        if (upgrade.Documents.Count == 0) o.WriteLine("  目录中没有因此新增的措施。");
+        foreach (var d in upgrade.Documents)
+        {
+            var diff = d.Difference;
+            o.WriteLine($"  {d.Document.Title}{(d.Document.IsDraft ? "（征求意见稿）" : "")}：确定 +{Amounts.Chinese(diff.Exact)}，最高 +{Amounts.Chinese(diff.UpTo)}，分年度 +{Amounts.Chinese(diff.Scheduled)}");
+            foreach (var m in d.Opened) o.WriteLine($"    · {m.Measure.Id}「{m.Measure.Title}」{EvaluationPrinter.AmountText(m)}");
+            foreach (var k in d.InKindOpened) o.WriteLine($"    · 非资金：{k}");
+        }
+        var f = upgrade.InForceDifference;
+        o.WriteLine($"  合计（现行有效）：确定 +{Amounts.Chinese(f.Exact)}，最高 +{Amounts.Chinese(f.UpTo)}，分年度 +{Amounts.Chinese(f.Scheduled)}");
+        var dd = upgrade.DraftDifference;
+        if (dd != Engine.Evaluation.Totals.Zero)
+            o.WriteLine($"  征求意见稿另计（尚未生效）：确定 +{Amounts.Chinese(dd.Exact)}，最高 +{Amounts.Chinese(dd.UpTo)}，分年度 +{Amounts.Chinese(dd.Scheduled)}");
+    }
+}
