@@ -12,7 +12,7 @@ public static class EvaluationJson
 {
     public const string Schema = "srdi.evaluation/1";
 
-    public static string Write(EvaluationReport report, CatalogVocabulary vocabulary)
+    public static string Write(EvaluationReport report, CatalogVocabulary vocabulary, Tiers.UpgradeValue? upgrade = null)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
@@ -47,6 +47,7 @@ public static class EvaluationJson
                 w.WriteEndObject();
             }
             w.WriteEndArray();
+            if (upgrade is not null) Tiers.AssessmentJson.WriteUpgrade(w, upgrade);
             w.WriteEndObject();
         }
         return Encoding.UTF8.GetString(stream.ToArray());

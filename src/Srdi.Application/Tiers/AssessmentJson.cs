@@ -126,7 +126,7 @@ public static class AssessmentJson
         w.WriteEndObject();
     }
 
-    private static void WriteUpgrade(Utf8JsonWriter w, UpgradeValue u)
+    internal static void WriteUpgrade(Utf8JsonWriter w, UpgradeValue u)
     {
         w.WriteStartObject("upgrade");
         w.WriteString("next_tier", u.NextTier.Certificate);

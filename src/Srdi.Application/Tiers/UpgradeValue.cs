@@ -33,8 +33,12 @@ public static class UpgradeValues
     /// <summary>Null when the enterprise already holds every tier of the ladder.</summary>
     public static UpgradeValue? For(PolicyNavigator navigator, EnterpriseProfile profile, DateOnly at, AssessmentReport assessment)
     {
-        var next = assessment.Tiers.FirstOrDefault(t => !t.Holds)?.Tier;
-        if (next is null) return null;
+        // The rung above the highest one held: a little giant without an innovative-SME title
+        // has nothing left to climb.
+        var highest = assessment.Tiers.Select((t, i) => (t, i)).LastOrDefault(x => x.t.Holds).i;
+        var nextIndex = assessment.Tiers.Any(t => t.Holds) ? highest + 1 : 0;
+        if (nextIndex >= assessment.Tiers.Count) return null;
+        var next = assessment.Tiers[nextIndex].Tier;
         var kind = navigator.Catalog.Vocabulary.Certificates[next.Certificate];
         var level = LevelFor(next.Upgrade, profile.Area);
         var added = new Certificate(next.Certificate, level, next.Upgrade.Issuer, at, at.AddYears(kind.ValidityYears).AddDays(-1), Renewal: false);

@@ -63,7 +63,7 @@ internal static class AssessmentPrinter
         o.WriteLine();
         if (upgrade is null)
         {
-            o.WriteLine("晋级价值：已持有梯度培育的全部三档证书。");
+            o.WriteLine("晋级价值：已持有梯度培育最高一档（专精特新“小巨人”）的有效证书，没有更高一档。");
             return;
         }
         o.WriteLine($"晋级价值：若在评估日首次取得「{upgrade.NextTier.Name}」（{upgrade.Added.Level switch { Model.Vocabulary.CertificateLevel.National => "国家级", Model.Vocabulary.CertificateLevel.Province => "省级", _ => "市级" }}），按目录可新增：");

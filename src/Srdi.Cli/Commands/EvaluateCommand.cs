@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using Srdi.Application.Evaluation;
+using Srdi.Application.Tiers;
 
 namespace Srdi.Cli.Commands;
 
@@ -13,21 +14,27 @@ internal static class EvaluateCommand
         var atOption = new Option<string?>("--at") { Description = "评估日期 YYYY-MM-DD（默认今天）" };
         var draftsOption = new Option<bool>("--include-drafts") { Description = "合计中计入征求意见稿的措施" };
         var jsonOption = new Option<bool>("--json") { Description = "输出完整结果的 JSON（结构见 docs/evaluation-json.md）" };
+        var upgradeOption = new Option<bool>("--with-upgrade") { Description = "另列晋级价值：取得下一档证书后新增的措施和金额" };
         var command = new Command("evaluate", "评估一家企业适用的全部措施、金额、依据和待补充信息");
         command.Arguments.Add(profileArgument);
         command.Options.Add(atOption);
         command.Options.Add(draftsOption);
         command.Options.Add(jsonOption);
+        command.Options.Add(upgradeOption);
         command.SetAction(parse =>
         {
             var at = ParseDate(parse.GetValue(atOption));
             var navigator = context.Open(parse.GetValue(catalogOption));
             var profile = navigator.Profiles.ReadFile(parse.GetValue(profileArgument)!);
             var report = navigator.Evaluate(profile, at, parse.GetValue(draftsOption));
+            var upgrade = parse.GetValue(upgradeOption) ? UpgradeValues.For(navigator, profile, at, navigator.Assess(profile, at)) : null;
             if (parse.GetValue(jsonOption))
-                context.Output.WriteLine(EvaluationJson.Write(report, navigator.Catalog.Vocabulary));
+                context.Output.WriteLine(EvaluationJson.Write(report, navigator.Catalog.Vocabulary, upgrade));
             else
+            {
                 EvaluationPrinter.Print(context.Output, report, navigator);
+                if (parse.GetValue(upgradeOption)) AssessmentPrinter.PrintUpgrade(context.Output, upgrade);
+            }
             return SrdiCommandLine.Ok;
         });
         return command;
