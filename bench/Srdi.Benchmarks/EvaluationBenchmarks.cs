@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Srdi.Application;
 using Srdi.Engine.Evaluation;
+using Srdi.Engine.Runtime;
 using Srdi.Model.Profiles;
 
 namespace Srdi.Benchmarks;
@@ -14,6 +15,9 @@ public class EvaluationBenchmarks
     private EnterpriseProfile _nanshan = null!;
     private EnterpriseProfile _xiamen = null!;
     private static readonly DateOnly At = new(2025, 6, 1);
+    private EnterpriseRecord _nanshanRecord = null!;
+    private EnterpriseRecord _xiamenRecord = null!;
+    private MeasureOutcome[] _outcomes = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -23,6 +27,24 @@ public class EvaluationBenchmarks
         var examples = Path.Combine(Path.GetDirectoryName(navigator.Root)!, "examples");
         _nanshan = navigator.Profiles.ReadFile(Path.Combine(examples, "nanshan-little-giant.json"));
         _xiamen = navigator.Profiles.ReadFile(Path.Combine(examples, "xiamen-little-giant.json"));
+        _nanshanRecord = _catalog.Record(_nanshan);
+        _xiamenRecord = _catalog.Record(_xiamen);
+        _outcomes = new MeasureOutcome[_catalog.Measures.Count];
+    }
+
+    /// <summary>The batch path: a prepared record, outcomes written in place, no explanation.</summary>
+    [Benchmark]
+    public decimal NanshanLittleGiant_Outcomes()
+    {
+        _catalog.Evaluate(_nanshanRecord, At, _outcomes);
+        return _catalog.TotalsOf(_outcomes).InForce.Exact;
+    }
+
+    [Benchmark]
+    public decimal XiamenLittleGiant_Outcomes()
+    {
+        _catalog.Evaluate(_xiamenRecord, At, _outcomes);
+        return _catalog.TotalsOf(_outcomes).InForce.Exact;
     }
 
     [Benchmark(Baseline = true)]

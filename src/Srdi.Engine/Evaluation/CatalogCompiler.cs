@@ -11,21 +11,34 @@ namespace Srdi.Engine.Evaluation;
 /// bound and type-checked here; a mistake names its file and line.</summary>
 internal static class CatalogCompiler
 {
-    public static CompiledDocument[] Compile(PolicyCatalog catalog, FactSlots slots) =>
-        catalog.Documents.Select(d => CompileDocument(d, catalog.Vocabulary, slots)).ToArray();
+    public static CompiledDocument[] Compile(PolicyCatalog catalog, FactSlots slots)
+    {
+        var first = 0;
+        var documents = new List<CompiledDocument>();
+        foreach (var document in catalog.Documents)
+        {
+            documents.Add(CompileDocument(document, catalog.Vocabulary, slots, first));
+            first += document.Measures.Count;
+        }
+        return documents.ToArray();
+    }
 
-    private static CompiledDocument CompileDocument(PolicyDocument document, CatalogVocabulary vocabulary, FactSlots slots)
+    private static CompiledDocument CompileDocument(PolicyDocument document, CatalogVocabulary vocabulary, FactSlots slots, int first)
     {
         var binder = new Binder(slots, vocabulary, RuleScope.For(document));
         foreach (var (term, requirements) in document.Terms)
             foreach (var r in requirements)
                 if (!vocabulary.Certificates.ContainsKey(r.Kind))
                     throw new CatalogException(document.Location, $"terms 中 \"{term}\" 引用了未知的证书种类 \"{r.Kind}\"");
-        var measures = document.Measures.Select(m => CompileMeasure(m, document, binder)).ToArray();
-        return new CompiledDocument(document, measures);
+        var measures = document.Measures.Select((m, i) => CompileMeasure(m, binder, first + i)).ToArray();
+        var groups = measures.Where(m => m.Measure.ExclusionGroup is not null)
+            .GroupBy(m => m.Measure.ExclusionGroup!, StringComparer.Ordinal)
+            .Where(g => g.Count() > 1)
+            .Select(g => g.Select(m => m.Index).ToArray()).ToArray();
+        return new CompiledDocument(document, measures, groups);
     }
 
-    private static CompiledMeasure CompileMeasure(Measure measure, PolicyDocument document, Binder binder)
+    private static CompiledMeasure CompileMeasure(Measure measure, Binder binder, int index)
     {
         var targets = new List<CertificateRequirement>();
         foreach (var target in measure.Targets)
@@ -50,7 +63,8 @@ internal static class CatalogCompiler
             (p.Schedule ?? []).Select(s => new CompiledStep(
                 s,
                 binder.Compile(s.Amount, ExprType.Number, "分年度金额"),
-                s.Cap is null ? null : binder.Compile(s.Cap, ExprType.Number, "分年度上限"))).ToArray())).ToArray();
-        return new CompiledMeasure(measure, targets.Distinct().ToArray(), conditions, parts, MeasureEvaluator.OutsideArea(measure, document));
+                s.Cap is null ? null : binder.Compile(s.Cap, ExprType.Number, "分年度上限"))).ToArray(),
+            (p.Beneficiary ?? measure.Beneficiary) == "enterprise")).ToArray();
+        return new CompiledMeasure(measure, targets.Distinct().ToArray(), conditions, parts, index);
     }
 }

@@ -8,7 +8,7 @@ internal sealed record CompiledCondition(string Label, string Rule, Node Node);
 
 internal sealed record CompiledStep(ScheduleStep Step, Node Amount, Node? Cap);
 
-internal sealed record CompiledPart(BenefitPart Part, Node? When, Node? Amount, Node? Cap, CompiledStep[] Steps)
+internal sealed record CompiledPart(BenefitPart Part, Node? When, Node? Amount, Node? Cap, CompiledStep[] Steps, bool PaysEnterprise)
 {
     public BenefitKind Kind =>
         Part.External is not null ? BenefitKind.External
@@ -23,10 +23,17 @@ internal sealed record CompiledMeasure(
     CertificateRequirement[] Targets,
     CompiledCondition[] Conditions,
     CompiledPart[] Parts,
-    MeasureResult OutsideArea)
+    int Index)
 {
     /// <summary>The kind of benefit the measure gives when it applies: its strongest money part.</summary>
-    public BenefitKind NominalKind { get; } = MeasureEvaluator.NominalKind(Measure);
+    public BenefitKind NominalKind { get; } = MeasureCore.NominalKind(Measure);
+
+    /// <summary>The outcome for any enterprise outside the document's area, built once.</summary>
+    public MeasureOutcome OutsideArea => new()
+    {
+        Status = MeasureStatus.Ineligible, Kind = NominalKind, FailedAt = 0, ExcludedBy = -1,
+    };
 }
 
-internal sealed record CompiledDocument(PolicyDocument Document, CompiledMeasure[] Measures);
+/// <summary>A document with its measures compiled and its exclusion groups as index lists.</summary>
+internal sealed record CompiledDocument(PolicyDocument Document, CompiledMeasure[] Measures, int[][] ExclusionGroups);

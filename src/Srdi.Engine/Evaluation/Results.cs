@@ -64,8 +64,6 @@ public sealed record MeasureResult(
         }
     }
 
-    /// <summary>Money, sure or ceiling, used to rank like measures in an exclusion group.</summary>
-    internal decimal RankingValue => Exact + UpTo + ScheduleTotal;
 }
 
 /// <summary>Money added up over measures: sure sums, ceilings and multi-year schedules kept apart.</summary>

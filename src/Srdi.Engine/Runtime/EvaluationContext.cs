@@ -4,9 +4,9 @@ namespace Srdi.Engine.Runtime;
 
 /// <summary>The state of one evaluation: the date (always passed in, never read from a clock),
 /// the enterprise, the document being evaluated and, inside an aggregate, the current item.</summary>
-internal sealed class EvaluationContext(BoundEnterprise enterprise, DateOnly at)
+internal sealed class EvaluationContext(EnterpriseRecord enterprise, DateOnly at)
 {
-    public BoundEnterprise Enterprise { get; } = enterprise;
+    public EnterpriseRecord Enterprise { get; } = enterprise;
     public DateOnly At { get; } = at;
     public int Year { get; } = at.Year;
     public PolicyDocument Document { get; set; } = null!;

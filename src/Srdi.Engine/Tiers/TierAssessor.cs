@@ -18,7 +18,7 @@ internal static class TierAssessor
         var superseded = source.SupersededOn is { } on && context.At >= on || source.Validity.To is { } to && context.At > to;
         var size = SizeClass(ruleset, context, slots);
         var tiers = ruleset.Tiers.Select(t => Tier(t, context, size)).ToList();
-        return new AssessmentReport(context.Enterprise.Profile, context.At, source, superseded, size, tiers);
+        return new AssessmentReport(context.Enterprise.Profile!, context.At, source, superseded, size, tiers);
     }
 
     private static SizeClassResult SizeClass(CompiledRuleset ruleset, EvaluationContext context, FactSlots slots)

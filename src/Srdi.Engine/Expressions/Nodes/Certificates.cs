@@ -71,10 +71,10 @@ internal static class CertificateMatch
         return false;
     }
 
-    public static bool Holds(Certificate[] certificates, CertificateRequirement[] requirements, DateOnly at)
+    public static bool Holds(List<Certificate> certificates, CertificateRequirement[] requirements, DateOnly at)
     {
-        foreach (var c in certificates)
-            if (c.IsValidOn(at) && Matches(c, requirements)) return true;
+        for (var i = 0; i < certificates.Count; i++)
+            if (certificates[i].IsValidOn(at) && Matches(certificates[i], requirements)) return true;
         return false;
     }
 }

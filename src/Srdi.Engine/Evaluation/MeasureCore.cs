@@ -1,0 +1,180 @@
+using Srdi.Engine.Expressions.Nodes;
+using Srdi.Engine.Runtime;
+using Srdi.Model.Policies;
+
+namespace Srdi.Engine.Evaluation;
+
+/// <summary>The decision for one measure: area, targets, conditions, parts, status, money. Both the
+/// fast path and the explained path run exactly this; the explanation is built afterwards.</summary>
+internal static class MeasureCore
+{
+    /// <param name="area">Whether the enterprise is in the document's area: decided once per document.</param>
+    /// <param name="parts">Scratch for the parts' states, at least as long as the measure's parts.</param>
+    public static void Evaluate(CompiledMeasure compiled, PolicyDocument document, EvaluationContext context, Truth area, ref MeasureOutcome o, Span<PartState> parts)
+    {
+        context.Document = document;
+        o = default;
+        o.FailedAt = -1;
+        o.ExcludedBy = -1;
+        var gate = area;
+        if (gate == Truth.False) o.FailedAt = 0;
+        if (gate == Truth.Unknown) context.NoteMissing("area");
+
+        if (gate != Truth.False && compiled.Targets.Length > 0
+            && !CertificateMatch.Holds(context.Enterprise.Certificates, compiled.Targets, context.At))
+        {
+            gate = Truth.False;
+            o.FailedAt = 1;
+        }
+
+        for (var i = 0; i < compiled.Conditions.Length && gate != Truth.False; i++)
+        {
+            var value = compiled.Conditions[i].Node.Evaluate(context).Truth;
+            if (value == Truth.False)
+            {
+                gate = Truth.False;
+                o.FailedAt = (short)(2 + i);
+            }
+            else if (value == Truth.Unknown)
+            {
+                gate = Truth.Unknown;
+            }
+        }
+
+        var known = false;
+        var unknown = false;
+        if (gate != Truth.False)
+        {
+            for (var i = 0; i < compiled.Parts.Length; i++)
+            {
+                ref var p = ref parts[i];
+                EvaluatePart(compiled.Parts[i], context, ref p);
+                if (p.Applies == Truth.True && p.Known) known = true;
+                else if (p.Applies != Truth.False) unknown = true;
+            }
+        }
+
+        o.Status = gate switch
+        {
+            Truth.False => MeasureStatus.Ineligible,
+            Truth.Unknown => MeasureStatus.NeedsInfo,
+            _ when compiled.Parts.Length == 0 || known => MeasureStatus.Eligible,
+            _ when unknown => MeasureStatus.NeedsInfo,
+            _ => compiled.Measure.Benefit.InKind.Count > 0 ? MeasureStatus.Eligible : MeasureStatus.Ineligible,
+        };
+        o.Kind = compiled.NominalKind;
+        if (o.Status == MeasureStatus.Eligible)
+        {
+            o.Kind = BenefitKind.InKind;
+            for (var i = 0; i < compiled.Parts.Length; i++)
+            {
+                ref var p = ref parts[i];
+                if (p.Applies != Truth.True || !p.Known) continue;
+                var part = compiled.Parts[i];
+                switch (part.Kind)
+                {
+                    case BenefitKind.Exact:
+                        o.Exact += p.Amount;
+                        if (part.PaysEnterprise) o.CountedExact += p.Amount;
+                        break;
+                    case BenefitKind.UpTo:
+                        o.UpTo += p.Amount;
+                        if (part.PaysEnterprise) o.CountedUpTo += p.Amount;
+                        break;
+                    case BenefitKind.Schedule:
+                        o.Scheduled += p.Amount;
+                        if (part.PaysEnterprise) o.CountedScheduled += p.Amount;
+                        break;
+                    case BenefitKind.External:
+                        // The ceiling this text puts on an amount another document sets; never counted.
+                        if (p.HasCap) o.UpTo += p.Cap;
+                        break;
+                }
+                o.Kind = Stronger(o.Kind, part.Kind);
+            }
+        }
+        o.HasMissing = unknown || gate == Truth.Unknown;
+        if (o.Status is MeasureStatus.Eligible or MeasureStatus.NeedsInfo && !document.Validity.Contains(context.At))
+        {
+            o.WouldBe = o.Status;
+            o.Status = MeasureStatus.NotInForce;
+        }
+    }
+
+    private static void EvaluatePart(CompiledPart part, EvaluationContext context, ref PartState p)
+    {
+        p = default;
+        p.Applies = part.When?.Evaluate(context).Truth ?? Truth.True;
+        if (p.Applies == Truth.False) return;
+        if (part.Cap is not null)
+        {
+            var c = part.Cap.Evaluate(context);
+            if (!c.IsUnknown)
+            {
+                p.HasCap = true;
+                p.Cap = c.Number;
+            }
+        }
+        if (part.Part.External is not null)
+        {
+            p.Known = true;
+            return;
+        }
+        if (part.Steps.Length > 0)
+        {
+            decimal total = 0;
+            foreach (var step in part.Steps)
+            {
+                if (!Compute(step.Amount, step.Cap, context, out var amount, out var capped)) return;
+                total += amount * step.Step.Years;
+                p.Capped |= capped;
+            }
+            p.Known = true;
+            p.Amount = total;
+            return;
+        }
+        if (Compute(part.Amount!, part.Cap, context, out var value, out var partCapped))
+        {
+            p.Known = true;
+            p.Amount = value;
+            p.Capped = partCapped;
+        }
+    }
+
+    /// <summary>amount, then the cap (reading rule 3). A grant is never negative.</summary>
+    public static bool Compute(Node amount, Node? cap, EvaluationContext context, out decimal value, out bool capped)
+    {
+        value = 0;
+        capped = false;
+        var a = amount.Evaluate(context);
+        if (a.IsUnknown) return false;
+        value = Math.Max(0, a.Number);
+        if (cap is null) return true;
+        var c = cap.Evaluate(context);
+        if (c.IsUnknown) return false;
+        if (value > c.Number)
+        {
+            value = c.Number;
+            capped = true;
+        }
+        return true;
+    }
+
+    private static BenefitKind Stronger(BenefitKind current, BenefitKind next) => Rank(next) > Rank(current) ? next : current;
+
+    private static int Rank(BenefitKind k) => k switch
+    {
+        BenefitKind.Schedule => 4,
+        BenefitKind.UpTo => 3,
+        BenefitKind.Exact => 2,
+        BenefitKind.External => 1,
+        _ => 0,
+    };
+
+    internal static BenefitKind NominalKind(Measure measure) =>
+        measure.Benefit.Parts.Count == 0 ? BenefitKind.InKind
+        : measure.Benefit.Parts.Any(p => p.Schedule is not null) ? BenefitKind.Schedule
+        : measure.Benefit.Parts.Any(p => p.Amount is not null && p.UpTo) ? BenefitKind.UpTo
+        : measure.Benefit.Parts.Any(p => p.Amount is not null) ? BenefitKind.Exact
+        : BenefitKind.External;
+}
