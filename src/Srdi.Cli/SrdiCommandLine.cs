@@ -24,6 +24,8 @@ public static class SrdiCommandLine
         var context = new CommandContext(output, error, () => PolicyNavigator.Open(null));
         root.Subcommands.Add(EvaluateCommand.Build(context, catalogOption));
         root.Subcommands.Add(AssessCommand.Build(context, catalogOption));
+        root.Subcommands.Add(BatchCommand.Build(context, catalogOption));
+        root.Subcommands.Add(RosterCommand.Build(context, catalogOption));
         root.Subcommands.Add(PoliciesCommand.Build(context, catalogOption));
         root.Subcommands.Add(CheckCommand.Build(context, catalogOption));
         root.Subcommands.Add(FactsCommand.Build(context, catalogOption));

@@ -67,11 +67,14 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         return new EnterpriseProfile(id, String(root["name"], "$.name"), area, certificates, facts);
     }
 
-    private static EnterpriseArea ReadArea(JsonObject area)
+    private EnterpriseArea ReadArea(JsonObject area)
     {
         Allow(area, "$.area", "province", "city", "district", "since");
-        return new EnterpriseArea(String(area["province"], "$.area.province"), String(area["city"], "$.area.city"),
+        var result = new EnterpriseArea(String(area["province"], "$.area.province"), String(area["city"], "$.area.city"),
             String(area["district"], "$.area.district"), Date(area["since"], "$.area.since"));
+        if (vocabulary.Areas.Check(result.Province, result.City, result.District) is { } problem)
+            throw new ProfileException($"$.area.{problem.Field}", problem.Problem);
+        return result;
     }
 
     private Certificate ReadCertificate(JsonObject c, string path)
@@ -113,7 +116,7 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         return new YearlyFact(years);
     }
 
-    private static object ReadValue(FactDefinition definition, JsonNode value, string path)
+    internal static object ReadValue(FactDefinition definition, JsonNode value, string path)
     {
         if (definition.Type != FactType.List) return ReadScalar(definition.Type, definition.Choices, value, path);
         if (value is not JsonArray items) throw new ProfileException(path, $"应为数组，每项包含 {string.Join("、", definition.Fields.Select(f => f.Name))}");

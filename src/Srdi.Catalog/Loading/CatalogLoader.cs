@@ -40,7 +40,9 @@ public static class CatalogLoader
         if (Directory.Exists(criteriaRoot))
             foreach (var folder in Directory.GetDirectories(criteriaRoot).Order(StringComparer.Ordinal))
                 rulesets.Add(RulesetLoader.Load(Open(root, Path.Combine(folder, CriteriaFile)), Path.GetFileName(folder)));
-        return new PolicyCatalog(new CatalogVocabulary(facts, certificates, parameters), documents, rulesets);
+        var areasPath = Path.Combine(vocabularyRoot, "areas.yaml");
+        var areas = File.Exists(areasPath) ? VocabularyLoader.LoadAreas(Open(root, areasPath)) : Gazetteer.Empty;
+        return new PolicyCatalog(new CatalogVocabulary(facts, certificates, parameters) { Areas = areas }, documents, rulesets);
     }
 
     /// <summary>Loads a single document file against an already loaded catalog's vocabulary:

@@ -92,10 +92,29 @@ internal static class VocabularyLoader
                 if (values[i].From <= values[i - 1].From)
                     throw map.Error(m, $"参数 \"{name}\" 的 values 应按 from 日期递增排列");
             result[name] = new DatedParameter(name, map.RequireString("label"), map.String("unit"),
-                map.String("clause"), values);
+                map.String("clause"), values) { Part = map.String("part"), Note = map.String("note") };
             map.RejectUnknownKeys();
         }
         return result;
+    }
+
+    public static Gazetteer LoadAreas(YamlMap file)
+    {
+        var provinces = file.StringList("provinces").ToHashSet(StringComparer.Ordinal);
+        var cities = new Dictionary<string, GazetteerCity>(StringComparer.Ordinal);
+        if (file.Map("cities") is { } cityMap)
+        {
+            foreach (var (name, keyNode, value) in cityMap.Entries())
+            {
+                var city = new YamlMap(value as YamlMappingNode ?? throw cityMap.Error(keyNode, $"城市 \"{name}\" 应为映射"), file.File);
+                var province = city.RequireString("province");
+                if (!provinces.Contains(province)) throw city.Error(city.Require("province"), $"\"{province}\" 不在 provinces 中");
+                cities[name] = new GazetteerCity(province, city.StringList("districts").ToHashSet(StringComparer.Ordinal));
+                city.RejectUnknownKeys();
+            }
+        }
+        file.RejectUnknownKeys();
+        return new Gazetteer(provinces, cities);
     }
 
     private static CertificateLevel ParseLevel(YamlMap map, string word)

@@ -30,7 +30,16 @@ internal static class CatalogCompiler
             foreach (var r in requirements)
                 if (!vocabulary.Certificates.ContainsKey(r.Kind))
                     throw new CatalogException(document.Location, $"terms 中 \"{term}\" 引用了未知的证书种类 \"{r.Kind}\"");
-        var measures = document.Measures.Select((m, i) => CompileMeasure(m, binder, first + i)).ToArray();
+        var budgetedParts = new HashSet<(string Clause, string Part)>();
+        foreach (var budget in document.Parameters.Values.Where(p => p.IsBudget && p.Part is not null))
+        {
+            var measure = document.Measures.FirstOrDefault(m => m.Number == budget.Clause)
+                ?? throw new CatalogException(document.Location, $"预算参数 {budget.Name} 的 clause \"{budget.Clause}\" 不是本文件的条款序号");
+            if (measure.Benefit.Parts.All(p => p.Label != budget.Part))
+                throw new CatalogException(measure.Location, $"预算参数 {budget.Name} 的 part \"{budget.Part}\" 不是措施 {measure.Id} 的资金部分");
+            budgetedParts.Add((budget.Clause!, budget.Part!));
+        }
+        var measures = document.Measures.Select((m, i) => CompileMeasure(m, binder, first + i, budgetedParts)).ToArray();
         var groups = measures.Where(m => m.Measure.ExclusionGroup is not null)
             .GroupBy(m => m.Measure.ExclusionGroup!, StringComparer.Ordinal)
             .Where(g => g.Count() > 1)
@@ -38,7 +47,7 @@ internal static class CatalogCompiler
         return new CompiledDocument(document, measures, groups);
     }
 
-    private static CompiledMeasure CompileMeasure(Measure measure, Binder binder, int index)
+    private static CompiledMeasure CompileMeasure(Measure measure, Binder binder, int index, HashSet<(string Clause, string Part)> budgeted)
     {
         var targets = new List<CertificateRequirement>();
         foreach (var target in measure.Targets)
@@ -64,7 +73,8 @@ internal static class CatalogCompiler
                 s,
                 binder.Compile(s.Amount, ExprType.Number, "分年度金额"),
                 s.Cap is null ? null : binder.Compile(s.Cap, ExprType.Number, "分年度上限"))).ToArray(),
-            (p.Beneficiary ?? measure.Beneficiary) == "enterprise")).ToArray();
+            (p.Beneficiary ?? measure.Beneficiary) == "enterprise",
+            budgeted.Contains((measure.Number, p.Label)))).ToArray();
         return new CompiledMeasure(measure, targets.Distinct().ToArray(), conditions, parts, index);
     }
 }

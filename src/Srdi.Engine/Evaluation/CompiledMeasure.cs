@@ -8,7 +8,8 @@ internal sealed record CompiledCondition(string Label, string Rule, Node Node);
 
 internal sealed record CompiledStep(ScheduleStep Step, Node Amount, Node? Cap);
 
-internal sealed record CompiledPart(BenefitPart Part, Node? When, Node? Amount, Node? Cap, CompiledStep[] Steps, bool PaysEnterprise)
+/// <param name="Budgeted">Funded by a yearly budget of the document (广州 十's 小技改 part).</param>
+internal sealed record CompiledPart(BenefitPart Part, Node? When, Node? Amount, Node? Cap, CompiledStep[] Steps, bool PaysEnterprise, bool Budgeted)
 {
     public BenefitKind Kind =>
         Part.External is not null ? BenefitKind.External

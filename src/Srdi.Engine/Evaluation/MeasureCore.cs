@@ -71,6 +71,7 @@ internal static class MeasureCore
                 ref var p = ref parts[i];
                 if (p.Applies != Truth.True || !p.Known) continue;
                 var part = compiled.Parts[i];
+                if (part.Budgeted) o.Budgeted += p.Amount;
                 switch (part.Kind)
                 {
                     case BenefitKind.Exact:

@@ -27,6 +27,9 @@ public struct MeasureOutcome
     /// <summary>The part of it paid to the enterprise itself, external amounts left out.</summary>
     public decimal CountedExact, CountedUpTo, CountedScheduled;
 
+    /// <summary>The money of parts funded by a document's yearly budget.</summary>
+    public decimal Budgeted;
+
     public readonly bool Excluded => ExcludedBy >= 0;
 
     public readonly bool Counts => Status == MeasureStatus.Eligible && ExcludedBy < 0;

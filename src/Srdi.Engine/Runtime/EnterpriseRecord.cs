@@ -30,13 +30,20 @@ public sealed class EnterpriseRecord
     internal EnterpriseRecord(EnterpriseProfile profile, FactSlots slots) : this(slots)
     {
         Profile = profile;
+        Load(profile);
+    }
+
+    /// <summary>Clears the record and fills it from a profile.</summary>
+    public void Load(EnterpriseProfile profile)
+    {
+        Clear();
         Id = profile.Id;
         Name = profile.Name;
         Area = profile.Area;
         foreach (var c in profile.Certificates) _certificates.Add(c);
         foreach (var (name, fact) in profile.Facts)
         {
-            if (!slots.TryGet(name, out var slot)) continue; // the profile reader has refused unknown facts already
+            if (!_slots.TryGet(name, out var slot)) continue; // the profile reader has refused unknown facts already
             switch (fact)
             {
                 case ScalarFact s:
@@ -47,6 +54,23 @@ public sealed class EnterpriseRecord
                     break;
             }
         }
+    }
+
+    /// <summary>A fact's value as text, for the "facts the decision used" column of a 名单: the
+    /// scalar, or each year's value; null when unknown.</summary>
+    public string? Describe(int slot)
+    {
+        if (_yearCounts[slot] > 0)
+            return string.Join("；", _yearly[slot]!.Take(_yearCounts[slot]).OrderBy(v => v.Year).Select(v => $"{v.Year}年 {Text(v.Value)}"));
+        var value = _scalars[slot];
+        return value.IsUnknown ? null : Text(value);
+    }
+
+    private static string Text(Value value)
+    {
+        var sb = new System.Text.StringBuilder();
+        Expressions.Nodes.Node.RenderValue(value, Expressions.Nodes.Display.Plain, sb);
+        return sb.ToString();
     }
 
     /// <summary>The profile this record was built from, when it was built from one.</summary>
@@ -62,19 +86,40 @@ public sealed class EnterpriseRecord
 
     /// <summary>Sets a fact that is not yearly. Values are as a profile holds them: decimal, bool,
     /// string, DateOnly, or a list of <see cref="FactItem"/>.</summary>
-    public void Set(int slot, object value)
+    public void Set(int slot, object value) => SetValue(slot, Convert(value, _slots.Definitions[slot]));
+
+    public void SetYear(int slot, int year, object value) => SetYearValue(slot, year, Convert(value, _slots.Definitions[slot]));
+
+    // Typed setters: a roster of millions sets facts without boxing each number.
+    public void SetNumber(int slot, decimal value) => SetValue(slot, Value.Of(value));
+
+    public void SetNumber(int slot, int year, decimal value) => SetYearValue(slot, year, Value.Of(value));
+
+    public void SetBoolean(int slot, bool value) => SetValue(slot, Value.Of(value));
+
+    public void SetBoolean(int slot, int year, bool value) => SetYearValue(slot, year, Value.Of(value));
+
+    public void SetText(int slot, string value) => SetValue(slot, Value.Of(value));
+
+    public void SetText(int slot, int year, string value) => SetYearValue(slot, year, Value.Of(value));
+
+    public void SetDate(int slot, DateOnly value) => SetValue(slot, Value.Of(value));
+
+    public void SetDate(int slot, int year, DateOnly value) => SetYearValue(slot, year, Value.Of(value));
+
+    private void SetValue(int slot, Value value)
     {
         Touch(slot);
-        _scalars[slot] = Convert(value, _slots.Definitions[slot]);
+        _scalars[slot] = value;
     }
 
-    public void SetYear(int slot, int year, object value)
+    private void SetYearValue(int slot, int year, Value value)
     {
         Touch(slot);
         var values = _yearly[slot] ??= new (int, Value)[4];
         var count = _yearCounts[slot];
         if (count == values.Length) Array.Resize(ref _yearly[slot], count * 2);
-        _yearly[slot]![count] = (year, Convert(value, _slots.Definitions[slot]));
+        _yearly[slot]![count] = (year, value);
         _yearCounts[slot] = count + 1;
     }
 

@@ -21,6 +21,15 @@ public static class Quantity
     /// "万元" is accepted for "万".</summary>
     public static bool TryParse(string text, out decimal value)
     {
+        // The common cases, a whole number or a plain decimal as a roster cell holds it, parse
+        // without allocating; whole numbers without the slower decimal parser.
+        if (text.Length is > 0 and <= 18 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
+        {
+            value = whole;
+            return true;
+        }
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+            return true;
         value = 0;
         var s = text.Replace(" ", "").Replace(",", "").Replace("万元", "万").Replace("亿元", "亿");
         if (s.Length == 0) return false;

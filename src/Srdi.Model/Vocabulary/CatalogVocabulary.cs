@@ -5,4 +5,7 @@ namespace Srdi.Model.Vocabulary;
 public sealed record CatalogVocabulary(
     IReadOnlyDictionary<string, FactDefinition> Facts,
     IReadOnlyDictionary<string, CertificateKind> Certificates,
-    IReadOnlyDictionary<string, DatedParameter> Parameters);
+    IReadOnlyDictionary<string, DatedParameter> Parameters)
+{
+    public Gazetteer Areas { get; init; } = Gazetteer.Empty;
+}

@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using Srdi.Application;
+using Srdi.Application.Rosters;
+using Srdi.Engine.Evaluation;
+
+namespace Srdi.Benchmarks;
+
+/// <summary>Times the phases of a batch over one roster on one thread: reading, binding,
+/// evaluating. Run: dotnet run -c Release --project bench/Srdi.Benchmarks -- phases ROSTER.csv</summary>
+public static class Phases
+{
+    public static void Run(string roster)
+    {
+        var navigator = PolicyNavigator.Open(null);
+        var catalog = navigator.Compiled;
+        var at = new DateOnly(2025, 6, 1);
+        var clock = Stopwatch.StartNew();
+        long rows = 0;
+        using (var source = RosterSource.Open(roster))
+        {
+            var row = new RawRow();
+            while (source.Read(row)) rows++;
+        }
+        Console.WriteLine($"read    {rows:N0} rows: {clock.Elapsed.TotalSeconds:0.00} s");
+
+        clock.Restart();
+        var record = catalog.NewRecord();
+        var problems = new List<RowProblem>();
+        var outcomes = new MeasureOutcome[catalog.Measures.Count];
+        double bind = 0, evaluate = 0;
+        using (var source = RosterSource.Open(roster))
+        {
+            var binder = new RowBinder(new RosterLayout(catalog).Bind(source.Headers!), navigator.Catalog.Vocabulary);
+            var row = new RawRow();
+            var watch = new Stopwatch();
+            while (source.Read(row))
+            {
+                watch.Restart();
+                binder.Bind(row.Cells!, row.Number, record, problems);
+                bind += watch.Elapsed.TotalSeconds;
+                watch.Restart();
+                catalog.Evaluate(record, at, outcomes);
+                evaluate += watch.Elapsed.TotalSeconds;
+            }
+        }
+        Console.WriteLine($"read+bind+evaluate: {clock.Elapsed.TotalSeconds:0.00} s (bind {bind:0.00} s, evaluate {evaluate:0.00} s, {rows / evaluate:N0} evaluations/s on one thread)");
+    }
+}

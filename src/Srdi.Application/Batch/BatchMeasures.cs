@@ -1,0 +1,48 @@
+using Srdi.Application.Evaluation;
+using Srdi.Application.Policies;
+using Srdi.Engine.Evaluation;
+using Srdi.Engine.Expressions;
+using Srdi.Model.Policies;
+
+namespace Srdi.Application.Batch;
+
+/// <summary>What a batch needs to know of each measure, worked out once: its document, lead
+/// department, the fact slots its rules read, and the words for why it can fail.</summary>
+public sealed class BatchMeasure
+{
+    public required int Index { get; init; }
+    public required Measure Measure { get; init; }
+    public required PolicyDocument Document { get; init; }
+    public required string LeadDepartment { get; init; }
+    public required int[] FactSlots { get; init; }
+    public required string[] FailureLabels { get; init; }
+    public required bool HasMoney { get; init; }
+    public required string Application { get; init; }
+}
+
+public static class BatchMeasures
+{
+    public static BatchMeasure[] For(CompiledCatalog catalog)
+    {
+        var documents = catalog.Catalog.Documents.ToDictionary(d => d.Id);
+        return catalog.Measures.Select((m, i) =>
+        {
+            var slots = PolicyQueries.Expressions(m).SelectMany(e => RuleText.Names(e.Text)).Distinct()
+                .Select(n => catalog.TryGetSlot(n, out var s) ? s : -1).Where(s => s >= 0).ToArray();
+            var document = documents[m.DocumentId];
+            var failures = new List<string> { $"注册地不在{document.Area}", $"需持有：{string.Join("或", m.Targets)}" };
+            failures.AddRange(m.Conditions.Select(c => c.Label ?? c.Rule.Text));
+            return new BatchMeasure
+            {
+                Index = i,
+                Measure = m,
+                Document = document,
+                LeadDepartment = m.Departments.FirstOrDefault() ?? $"未载明（{document.Issuer}）",
+                FactSlots = slots,
+                FailureLabels = failures.ToArray(),
+                HasMoney = m.HasMoney,
+                Application = Words.Application(m.Application),
+            };
+        }).ToArray();
+    }
+}

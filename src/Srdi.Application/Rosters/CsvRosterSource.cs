@@ -1,0 +1,75 @@
+using Sylvan.Data.Csv;
+
+namespace Srdi.Application.Rosters;
+
+/// <summary>A CSV roster, read with Sylvan's streaming reader. Row numbers are spreadsheet rows
+/// (the header is row 1).</summary>
+internal sealed class CsvRosterSource : RosterSource
+{
+    private readonly FileStream _file;
+    private readonly CsvDataReader _reader;
+    private long _row = 1;
+
+    public CsvRosterSource(string path)
+    {
+        var encoding = RosterEncoding.Detect(path, Notices);
+        _file = File.OpenRead(path);
+        var text = new StreamReader(_file, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
+        try
+        {
+            _reader = CsvDataReader.Create(text, new CsvDataReaderOptions
+            {
+                HasHeaders = true,
+                BufferSize = 1 << 16,
+                MaxBufferSize = 16 << 20,
+            });
+        }
+        catch (Exception e) when (e is CsvFormatException or InvalidDataException)
+        {
+            throw new RosterFormatException($"无法读取 CSV 表头：{e.Message}");
+        }
+        Headers = Enumerable.Range(0, _reader.FieldCount).Select(_reader.GetName).ToList();
+    }
+
+    public override double Progress => _file.Length == 0 ? 1 : (double)_file.Position / _file.Length;
+
+    public override bool Read(RawRow row)
+    {
+        while (true)
+        {
+            try
+            {
+                if (!_reader.Read()) return false;
+            }
+            catch (CsvRecordTooLargeException)
+            {
+                throw new RosterFormatException($"第 {_row + 1} 行附近有超过 16 MB 的记录（可能缺少结尾引号）");
+            }
+            _row++;
+            var count = _reader.RowFieldCount;
+            var cells = new string?[count];
+            var empty = true;
+            for (var i = 0; i < count; i++)
+            {
+                var value = _reader.GetString(i);
+                cells[i] = value.Length == 0 ? null : value;
+                if (value.Length > 0 && !string.IsNullOrWhiteSpace(value)) empty = false;
+            }
+            if (empty)
+            {
+                EmptyRows++;
+                continue;
+            }
+            row.Number = _row;
+            row.Cells = cells;
+            row.Json = null;
+            return true;
+        }
+    }
+
+    public override void Dispose()
+    {
+        _reader.Dispose();
+        _file.Dispose();
+    }
+}

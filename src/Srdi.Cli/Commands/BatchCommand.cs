@@ -1,0 +1,88 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Spectre.Console;
+using Srdi.Application.Batch;
+using Srdi.Engine.Formatting;
+
+namespace Srdi.Cli.Commands;
+
+/// <summary>srdi batch ROSTER --at DATE --out DIR: 免申即享 over a roster; srdi batch diff OLD NEW.</summary>
+internal static class BatchCommand
+{
+    /// <summary>The run finished and wrote its outputs, but some rows were rejected (rejected.csv).</summary>
+    public const int RowsRejected = 3;
+
+    public static Command Build(CommandContext context, Option<string?> catalogOption)
+    {
+        var rosterArgument = new Argument<string>("roster") { Description = "名单文件：.csv、.xlsx 或 .jsonl（列说明见 docs/roster.md）" };
+        var atOption = new Option<string?>("--at") { Description = "评估日期 YYYY-MM-DD（默认今天）" };
+        var outOption = new Option<string>("--out") { Description = "输出文件夹", Required = true };
+        var draftsOption = new Option<bool>("--include-drafts") { Description = "汇总中另列含征求意见稿的合计" };
+        var quietOption = new Option<bool>("--quiet") { Description = "不显示进度条（供脚本使用）" };
+        var noExcelOption = new Option<bool>("--no-excel") { Description = "不生成各措施名单的 Excel 工作簿" };
+        var workersOption = new Option<int?>("--workers") { Description = "并行线程数（默认等于处理器核数）" };
+        var command = new Command("batch", "免申即享批量评估：对整份企业名单运行全部措施，输出每家企业的支持、各措施名单、汇总和被拒绝的行");
+        command.Arguments.Add(rosterArgument);
+        foreach (var option in new Option[] { atOption, outOption, draftsOption, quietOption, noExcelOption, workersOption }) command.Options.Add(option);
+        command.SetAction(parse =>
+        {
+            var roster = parse.GetValue(rosterArgument)!;
+            if (!File.Exists(roster)) throw new UsageException($"找不到名单文件 \"{roster}\"");
+            var options = new BatchOptions(roster, EvaluateCommand.ParseDate(parse.GetValue(atOption)), parse.GetValue(outOption)!,
+                parse.GetValue(draftsOption), !parse.GetValue(noExcelOption), parse.GetValue(workersOption));
+            var navigator = context.Open(parse.GetValue(catalogOption));
+            var progress = new BatchProgress();
+            var run = Task.Run(() => BatchRunner.Run(navigator, options, progress));
+            if (!parse.GetValue(quietOption)) ShowProgress(run, progress);
+            BatchReport report;
+            try
+            {
+                report = run.GetAwaiter().GetResult();
+            }
+            catch (Application.Rosters.RosterFormatException e)
+            {
+                throw new UsageException($"名单无法读取：{e.Message}");
+            }
+            var s = report.Statistics;
+            var o = context.Output;
+            foreach (var notice in report.Notices) o.WriteLine($"注意：{notice}");
+            o.WriteLine($"评估 {s.Evaluated:N0} 家企业，拒绝 {s.Rejected:N0} 行，跳过空行 {report.EmptyRows:N0} 行，用时 {report.Elapsed.TotalSeconds:0.0} 秒（{(s.Evaluated + s.Rejected) / Math.Max(0.001, report.Elapsed.TotalSeconds):N0} 行/秒）");
+            o.WriteLine($"现行有效合计：确定 {Amounts.Chinese(s.InForce.Exact)}，最高 {Amounts.Chinese(s.InForce.UpTo)}，分年度 {Amounts.Chinese(s.InForce.Scheduled)}；征求意见稿另计：确定 {Amounts.Chinese(s.Drafts.Exact)}，最高 {Amounts.Chinese(s.Drafts.UpTo)}");
+            foreach (var b in report.Budgets.Where(b => b.Demand is not null))
+                o.WriteLine($"预算 {b.Label}：{Amounts.Chinese(b.Budget ?? 0)}，名单需求 {Amounts.Chinese(b.Demand!.Value)}{(b.ProRata < 1 ? $"，超出预算，按比例兑现系数 {b.ProRata:0.####}" : "，未超出")}");
+            o.WriteLine($"输出：{Path.GetFullPath(options.OutDirectory)}（{string.Join("、", report.Files)}）");
+            if (s.Rejected > 0) o.WriteLine($"有 {s.Rejected:N0} 行被拒绝，原因见 {BatchRunner.RejectedCsv}");
+            return s.Rejected > 0 ? RowsRejected : SrdiCommandLine.Ok;
+        });
+        command.Subcommands.Add(DiffCommand.Build(context));
+        return command;
+    }
+
+    private static void ShowProgress(Task run, BatchProgress progress)
+    {
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
+        var clock = Stopwatch.StartNew();
+        console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new ElapsedTimeColumn())
+            .Start(ctx =>
+            {
+                var task = ctx.AddTask("读取并评估名单", maxValue: 1000);
+                while (!run.IsCompleted)
+                {
+                    Update(task, progress, clock);
+                    Thread.Sleep(200);
+                }
+                Update(task, progress, clock);
+                task.Value = task.MaxValue;
+            });
+    }
+
+    private static void Update(ProgressTask task, BatchProgress progress, Stopwatch clock)
+    {
+        var rows = progress.Rows;
+        var rate = rows / Math.Max(0.001, clock.Elapsed.TotalSeconds);
+        task.Description = Markup.Escape($"{progress.Stage}：{rows:N0} 行，{rate:N0} 行/秒，拒绝 {progress.Rejected:N0} 行");
+        task.Value = Math.Min(999, progress.Fraction * 1000);
+    }
+}
