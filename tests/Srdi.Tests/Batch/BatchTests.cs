@@ -1,0 +1,248 @@
+using System.Text;
+using System.Text.Json;
+using MiniExcelLibs;
+using Srdi.Application.Batch;
+using Srdi.Application.Rosters;
+using Srdi.Engine.Evaluation;
+using Srdi.Tests.Catalog;
+using Xunit;
+
+namespace Srdi.Tests.Batch;
+
+/// <summary>Rosters with good and bad rows in each format, outputs checked against single
+/// evaluations, budgets, diff and the generator.</summary>
+public sealed class BatchTests : IDisposable
+{
+    private static readonly DateOnly At = new(2025, 6, 1);
+    private readonly string _folder = Directory.CreateTempSubdirectory("srdi-batch-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    private const string Header = "企业标识,企业名称,省份,城市,区县,专精特新“小巨人”企业认定日期,sector,office_rent_annual,tech_upgrade_equipment_investment@2024";
+
+    private static readonly string[] MixedRows =
+    [
+        "N1,南山甲,广东省,深圳市,南山区,2024-07-15,工业,500万,",          // row 2: good
+        "N2,南山乙,广东省,深圳市,南山区,2024-07-15,工业,五百万,",           // row 3: wrong type
+        "N3,南山丙,广东省,深圳市,南三区,2024-07-15,工业,100万,",            // row 4: unknown district
+        "N1,重复,广东省,深圳市,南山区,2024-07-15,工业,100万,",              // row 5: duplicated id
+        "",                                                              // row 6: empty line
+        "X1,厦门丁,福建省,厦门市,思明区,2025-07-10,工业,,280万",             // row 7: good
+        "N4," + new string('长', 5_000_000) + ",广东省,深圳市,南山区,,工业,,", // row 8: a 5 MB cell
+    ];
+
+    private string Write(string name, string text, Encoding? encoding = null)
+    {
+        var path = Path.Combine(_folder, name);
+        File.WriteAllText(path, text, encoding ?? new UTF8Encoding(false));
+        return path;
+    }
+
+    private BatchReport Run(string roster, string output = "out", bool excel = false) =>
+        BatchRunner.Run(RealCatalog.Navigator, new BatchOptions(roster, At, Path.Combine(_folder, output), Excel: excel), new BatchProgress());
+
+    private static List<string[]> Rejected(BatchReport report) =>
+        File.ReadLines(Path.Combine(report.Options.OutDirectory, BatchRunner.RejectedCsv)).Skip(1)
+            .Select(l => l.Split(',', 3)).ToList();
+
+    [Fact]
+    public void MixedCsv_RejectsEachBadRowWithRowFieldAndReason_AndEvaluatesTheRest()
+    {
+        var report = Run(Write("mixed.csv", Header + "\n" + string.Join("\n", MixedRows) + "\n"));
+        Assert.Equal(2, report.Statistics.Evaluated);
+        Assert.Equal(4, report.Statistics.Rejected);
+        Assert.Equal(1, report.EmptyRows);
+        var rejected = Rejected(report);
+        Assert.Contains(rejected, r => r[0] == "3" && r[1] == "office_rent_annual" || r[0] == "3" && r[2].Contains("应为金额"));
+        Assert.Contains(rejected, r => r[0] == "4" && r[1] == "区县" && r[2].Contains("南三区"));
+        Assert.Contains(rejected, r => r[0] == "5" && r[1] == "企业标识" && r[2].Contains("首次出现在第 2 行"));
+        Assert.Contains(rejected, r => r[0] == "8" && r[2].Contains("单元格过长"));
+        Assert.True(new FileInfo(Path.Combine(report.Options.OutDirectory, BatchRunner.RejectedCsv)).Length < 10_000, "a 5 MB cell must not be copied into the report");
+    }
+
+    [Fact]
+    public void BatchOutputs_AgreeWithSingleEvaluations()
+    {
+        var report = Run(Write("mixed.csv", Header + "\n" + string.Join("\n", MixedRows.Take(1).Concat(MixedRows.Skip(5).Take(1))) + "\n"));
+        var lines = File.ReadAllLines(Path.Combine(report.Options.OutDirectory, BatchRunner.EntitlementsJsonl));
+        Assert.Equal(2, lines.Length);
+        var profiles = new[]
+        {
+            """{"id":"N1","name":"南山甲","area":{"province":"广东省","city":"深圳市","district":"南山区"},"certificates":[{"kind":"little-giant","issued_on":"2024-07-15"}],"facts":{"sector":"工业","office_rent_annual":"500万"}}""",
+            """{"id":"X1","name":"厦门丁","area":{"province":"福建省","city":"厦门市","district":"思明区"},"certificates":[{"kind":"little-giant","issued_on":"2025-07-10"}],"facts":{"sector":"工业","tech_upgrade_equipment_investment":{"2024":"280万"}}}""",
+        };
+        for (var i = 0; i < 2; i++)
+        {
+            var single = RealCatalog.Navigator.Evaluate(RealCatalog.Navigator.Profiles.ReadText(profiles[i]), At);
+            AssertSame(single, lines[i]);
+        }
+    }
+
+    private static void AssertSame(EvaluationReport single, string batchLine)
+    {
+        using var json = JsonDocument.Parse(batchLine);
+        var batch = json.RootElement.GetProperty("entitlements").EnumerateArray()
+            .ToDictionary(e => e.GetProperty("measure_id").GetString()!);
+        var concerned = single.Measures.Where(m => m.Status != MeasureStatus.Ineligible).ToList();
+        Assert.Equal(concerned.Select(m => m.Measure.Id).Order(), batch.Keys.Order());
+        foreach (var m in concerned)
+        {
+            var e = batch[m.Measure.Id];
+            Assert.Equal(Srdi.Application.Evaluation.Words.Status(m.Status), e.GetProperty("status").GetString());
+            Assert.Equal(Srdi.Application.Evaluation.Words.Kind(m.Kind), e.GetProperty("kind").GetString());
+            Assert.Equal(m.Exact, e.TryGetProperty("exact", out var x) ? x.GetDecimal() : 0);
+            Assert.Equal(m.UpTo, e.TryGetProperty("up_to", out var u) ? u.GetDecimal() : 0);
+            Assert.Equal(m.ScheduleTotal, e.TryGetProperty("scheduled", out var s) ? s.GetDecimal() : 0);
+        }
+        var totals = json.RootElement.GetProperty("totals").GetProperty("in_force");
+        Assert.Equal(single.InForce.Exact, totals.GetProperty("exact").GetDecimal());
+        Assert.Equal(single.InForce.UpTo, totals.GetProperty("up_to").GetDecimal());
+        Assert.Equal(single.InForce.Scheduled, totals.GetProperty("scheduled").GetDecimal());
+    }
+
+    [Fact]
+    public void GeneratedRoster_FastPathAgreesWithTheExplainedPathForEveryEnterprise()
+    {
+        var roster = Path.Combine(_folder, "gen.jsonl");
+        new RosterGenerator(new GeneratorOptions(1500, 11, At, [])).Write(roster, new RosterLayout(RealCatalog.Navigator.Compiled));
+        var report = Run(roster);
+        Assert.Equal(1500, report.Statistics.Evaluated);
+        var profiles = File.ReadAllLines(roster);
+        var outputs = File.ReadAllLines(Path.Combine(report.Options.OutDirectory, BatchRunner.EntitlementsJsonl));
+        for (var i = 0; i < profiles.Length; i++)
+            AssertSame(RealCatalog.Navigator.Evaluate(RealCatalog.Navigator.Profiles.ReadText(profiles[i]), At), outputs[i]);
+    }
+
+    [Fact]
+    public void JsonlAndExcelRosters_RejectAndEvaluateLikeCsv()
+    {
+        var jsonl = Write("mixed.jsonl", string.Join("\n",
+            """{"id":"N1","area":{"province":"广东省","city":"深圳市","district":"南山区"},"certificates":[{"kind":"little-giant","issued_on":"2024-07-15"}],"facts":{"office_rent_annual":"500万"}}""",
+            """{"id":"N2","facts":{"office_rent_annual":"五百万"}}""",
+            "",
+            """{"id":"N1","facts":{}}""",
+            """{"id":"N3","area":{"province":"广东省","city":"深圳市","district":"南三区"}}""",
+            "{ not json"));
+        var j = Run(jsonl, "jsonl");
+        Assert.Equal(1, j.Statistics.Evaluated);
+        Assert.Equal(4, j.Statistics.Rejected);
+        Assert.Equal(1, j.EmptyRows);
+        var rejected = Rejected(j);
+        Assert.Contains(rejected, r => r[0] == "2" && r[1] == "$.facts.office_rent_annual");
+        Assert.Contains(rejected, r => r[0] == "4" && r[2].Contains("重复的企业标识"));
+        Assert.Contains(rejected, r => r[0] == "5" && r[1] == "$.area.district");
+        Assert.Contains(rejected, r => r[0] == "6" && r[2].Contains("不是有效的 JSON"));
+
+        var xlsx = Path.Combine(_folder, "mixed.xlsx");
+        var rows = new List<Dictionary<string, object?>>
+        {
+            new() { ["企业标识"] = "N1", ["省份"] = "广东省", ["城市"] = "深圳市", ["区县"] = "南山区", ["专精特新“小巨人”企业认定日期"] = new DateTime(2024, 7, 15), ["office_rent_annual"] = 5_000_000 },
+            new() { ["企业标识"] = "N2", ["省份"] = "广东省", ["城市"] = "深圳市", ["区县"] = "南山区", ["专精特新“小巨人”企业认定日期"] = "2024-13-40", ["office_rent_annual"] = 1 },
+            new() { ["企业标识"] = "N1", ["省份"] = "广东省", ["城市"] = "深圳市", ["区县"] = "南山区", ["专精特新“小巨人”企业认定日期"] = null, ["office_rent_annual"] = 1 },
+        };
+        MiniExcel.SaveAs(xlsx, rows);
+        var x = Run(xlsx, "xlsx", excel: true);
+        Assert.Equal(1, x.Statistics.Evaluated);
+        Assert.Equal(2, x.Statistics.Rejected);
+        Assert.Contains(Rejected(x), r => r[0] == "3" && r[1] == "专精特新“小巨人”企业认定日期");
+        Assert.True(File.Exists(Path.Combine(x.Options.OutDirectory, BeneficiaryWorkbook.FileName)));
+        var sheets = MiniExcel.GetSheetNames(Path.Combine(x.Options.OutDirectory, BeneficiaryWorkbook.FileName));
+        Assert.Equal("目录", sheets[0]);
+        Assert.Contains("sz-nanshan-2024.20", sheets);
+    }
+
+    [Fact]
+    public void GbkCsvFromExcel_IsDetected_AndReadsTheSameAsUtf8()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var text = Header + "\n" + MixedRows[0] + "\n" + MixedRows[5] + "\n";
+        var gbk = Run(Write("gbk.csv", text, Encoding.GetEncoding("GB18030")), "gbk");
+        var utf8 = Run(Write("utf8.csv", text), "utf8");
+        Assert.Contains(gbk.Notices, n => n.Contains("GBK"));
+        Assert.Equal(2, gbk.Statistics.Evaluated);
+        Assert.Equal(File.ReadAllText(Path.Combine(utf8.Options.OutDirectory, BatchRunner.EntitlementsJsonl)),
+            File.ReadAllText(Path.Combine(gbk.Options.OutDirectory, BatchRunner.EntitlementsJsonl)));
+    }
+
+    [Fact]
+    public void UndecodableCsv_IsRefusedWholeWithAClearMessage()
+    {
+        var path = Path.Combine(_folder, "bad.csv");
+        File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("企业标识\n"), 0x81, 0x20, 0xFF, 0xFE, 0x0A]);
+        var error = Assert.Throws<RosterFormatException>(() => Run(path));
+        Assert.Contains("编码无法识别", error.Message);
+    }
+
+    [Fact]
+    public void UnknownHeader_IsRefusedWholeNamingTheColumn()
+    {
+        var error = Assert.Throws<RosterFormatException>(() => Run(Write("h.csv", "企业标识,房租\nA,1\n")));
+        Assert.Contains("第 2 列的表头 \"房租\" 无法识别", error.Message);
+    }
+
+    [Theory]
+    [InlineData(10, false)]
+    [InlineData(300, true)]
+    public void SmallUpgradeBudget_IsSetAgainstTheRostersDemand(int enterprises, bool exceeded)
+    {
+        // Each enterprise's 小技改 project of 500万 asks up to 15% = 75万 of the 2亿 yearly budget.
+        var csv = new StringBuilder("企业标识,省份,城市,区县,small_tech_upgrade_projects@2024\n");
+        for (var i = 0; i < enterprises; i++) csv.Append($"G{i},广东省,广州市,黄埔区,\"[{{\"\"new_equipment_purchase\"\":5000000}}]\"\n");
+        var report = Run(Write("budget.csv", csv.ToString()));
+        var budget = report.Budgets.Single(b => b.Name == "small_tech_upgrade_budget");
+        Assert.Equal(200_000_000m, budget.Budget);
+        Assert.Equal(enterprises * 750_000m, budget.Demand);
+        if (exceeded) Assert.Equal(200_000_000m / 225_000_000m, budget.ProRata);
+        else Assert.Equal(1m, budget.ProRata);
+        var summary = File.ReadAllText(Path.Combine(report.Options.OutDirectory, SummaryWriter.Markdown));
+        Assert.Contains("市对各区“小技改”项目支持资金", summary);
+    }
+
+    [Fact]
+    public void Diff_ShowsWhoGainedAndLostOnAChangedRoster()
+    {
+        var before = Run(Write("a.csv", Header + "\n" + MixedRows[0] + "\n" + MixedRows[5] + "\n"), "a");
+        // N1 loses its little-giant certificate; a new enterprise N9 arrives.
+        var after = Run(Write("b.csv", Header + "\nN1,南山甲,广东省,深圳市,南山区,,工业,500万,\n" + MixedRows[5] + "\nN9,南山新,广东省,深圳市,南山区,2024-07-15,工业,,\n"), "b");
+        var diff = BatchDiff.Compare(before.Options.OutDirectory, after.Options.OutDirectory);
+        Assert.Equal(2, diff.Compared);
+        Assert.Equal(1, diff.OnlyNew);
+        Assert.Contains(diff.Changes, c => c.Id == "N1" && c.MeasureId == "sz-nanshan-2024.4" && c.Change == "失去");
+        Assert.Contains(diff.Changes, c => c.Id == "N9" && c.MeasureId == "sz-nanshan-2024.4" && c.Change == "新增企业");
+        Assert.DoesNotContain(diff.Changes, c => c.Id == "X1");
+        var reward = diff.Measures.Single(m => m.MeasureId == "sz-nanshan-2024.4");
+        Assert.Equal(0m, reward.ExactDelta); // one lost 100万, one gained 100万
+        Assert.Equal(1, reward.Gained);
+        Assert.Equal(1, reward.Lost);
+    }
+
+    [Fact]
+    public void Generator_IsDeterministic_AndFollowsTheTierMix()
+    {
+        var layout = new RosterLayout(RealCatalog.Navigator.Compiled);
+        var a = Path.Combine(_folder, "a.csv");
+        var b = Path.Combine(_folder, "b.csv");
+        new RosterGenerator(new GeneratorOptions(43_000, 5, At, [])).Write(a, layout);
+        new RosterGenerator(new GeneratorOptions(43_000, 5, At, [])).Write(b, layout);
+        Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
+        var rows = File.ReadLines(a).Skip(1).Select(l => l.Split(',')).ToList();
+        var headers = File.ReadLines(a).First().Split(',');
+        var srdi = Array.IndexOf(headers, "专精特新中小企业认定日期");
+        var giant = Array.IndexOf(headers, "专精特新“小巨人”企业认定日期");
+        var giants = rows.Count(r => r[giant].Length > 0);
+        var srdiOnly = rows.Count(r => r[srdi].Length > 0) - giants;
+        // 34 : 8 : 1 of 43,000 is 34,000 : 8,000 : 1,000; allow sampling noise.
+        Assert.InRange(giants, 850, 1150);
+        Assert.InRange(srdiOnly, 7600, 8400);
+    }
+
+    [Fact]
+    public void Template_HeadersBindBack()
+    {
+        var columns = new RosterLayout(RealCatalog.Navigator.Compiled).Template(2025);
+        var bound = new RosterLayout(RealCatalog.Navigator.Compiled).Bind(columns.Select(c => c.Header).ToList());
+        Assert.Equal(columns.Select(c => c.Key), bound.Select(c => c.Key));
+        Assert.Contains(columns, c => c.Header == "在南山区租赁自用办公用房（不含南山区政策性产业用房）的年租金（实际支付）");
+        Assert.Contains(columns, c => c.Key == "rd_expense@2024" && c.Header == "研发费用总额（2024年）");
+    }
+}

@@ -1,0 +1,60 @@
+using Xunit;
+using static Srdi.Tests.Cli.CliRun;
+
+namespace Srdi.Tests.Cli;
+
+public sealed class BatchCommandTests : IDisposable
+{
+    private readonly string _folder = Directory.CreateTempSubdirectory("srdi-cli-batch-").FullName;
+
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
+
+    [Fact]
+    public void TemplateGenerateBatchAndDiff_WorkFromTheCommandLine()
+    {
+        var (exit, output, _) = Run("roster", "template", "--out", _folder, "--at", "2025-06-01");
+        Assert.Equal(0, exit);
+        Assert.True(File.Exists(Path.Combine(_folder, "名单模板.csv")));
+        Assert.True(File.Exists(Path.Combine(_folder, "名单模板.xlsx")));
+        Assert.Contains("列的模板", output);
+
+        var roster = Path.Combine(_folder, "roster.csv");
+        Assert.Equal(0, Run("roster", "generate", "--count", "300", "--seed", "9", "--at", "2025-06-01", "--city", "深圳", "--out", roster).Exit);
+        var first = Path.Combine(_folder, "first");
+        (exit, output, _) = Run("batch", roster, "--at", "2025-06-01", "--out", first, "--quiet");
+        Assert.Equal(0, exit);
+        Assert.Contains("评估 300 家企业，拒绝 0 行", output);
+        foreach (var file in new[] { "entitlements.jsonl", "entitlements.csv", "nothing.csv", "rejected.csv", "summary.md", "summary.xlsx", "名单.xlsx" })
+            Assert.True(File.Exists(Path.Combine(first, file)), file);
+
+        var second = Path.Combine(_folder, "second");
+        Assert.Equal(0, Run("batch", roster, "--at", "2027-06-01", "--out", second, "--quiet", "--no-excel").Exit);
+        var changes = Path.Combine(_folder, "changes.csv");
+        (exit, output, _) = Run("batch", "diff", first, second, "--out", changes);
+        Assert.Equal(0, exit);
+        // 南山's document lapses on 2027-04-07: its little giants lose the one-off reward.
+        Assert.Contains("sz-nanshan-2024.4", output);
+        Assert.Contains("失去", File.ReadAllText(changes));
+    }
+
+    [Fact]
+    public void RejectedRows_GiveExitCodeThree()
+    {
+        var roster = Path.Combine(_folder, "bad.csv");
+        File.WriteAllText(roster, "企业标识,省份\nA,广东省\nB,广东\n");
+        var (exit, output, _) = Run("batch", roster, "--at", "2025-06-01", "--out", Path.Combine(_folder, "out"), "--quiet", "--no-excel");
+        Assert.Equal(3, exit);
+        Assert.Contains("有 1 行被拒绝", output);
+    }
+
+    [Fact]
+    public void UnreadableRoster_ExitsTwoWithOneMessage()
+    {
+        var roster = Path.Combine(_folder, "h.csv");
+        File.WriteAllText(roster, "名字\nA\n");
+        var (exit, _, error) = Run("batch", roster, "--at", "2025-06-01", "--out", Path.Combine(_folder, "out"), "--quiet");
+        Assert.Equal(2, exit);
+        Assert.Contains("表头 \"名字\" 无法识别", error);
+        Assert.DoesNotContain("Exception", error);
+    }
+}
