@@ -11,21 +11,21 @@ namespace Srdi.Engine.Evaluation;
 /// bound and type-checked here; a mistake names its file and line.</summary>
 internal static class CatalogCompiler
 {
-    public static CompiledDocument[] Compile(PolicyCatalog catalog, FactSlots slots)
+    public static CompiledDocument[] Compile(PolicyCatalog catalog, FactSlots slots, CertificateBits bits)
     {
         var first = 0;
         var documents = new List<CompiledDocument>();
         foreach (var document in catalog.Documents)
         {
-            documents.Add(CompileDocument(document, catalog.Vocabulary, slots, first));
+            documents.Add(CompileDocument(document, catalog.Vocabulary, slots, bits, first));
             first += document.Measures.Count;
         }
         return documents.ToArray();
     }
 
-    private static CompiledDocument CompileDocument(PolicyDocument document, CatalogVocabulary vocabulary, FactSlots slots, int first)
+    private static CompiledDocument CompileDocument(PolicyDocument document, CatalogVocabulary vocabulary, FactSlots slots, CertificateBits bits, int first)
     {
-        var binder = new Binder(slots, vocabulary, RuleScope.For(document));
+        var binder = new Binder(slots, vocabulary, RuleScope.For(document), bits);
         foreach (var (term, requirements) in document.Terms)
             foreach (var r in requirements)
                 if (!vocabulary.Certificates.ContainsKey(r.Kind))
@@ -75,6 +75,7 @@ internal static class CatalogCompiler
                 s.Cap is null ? null : binder.Compile(s.Cap, ExprType.Number, "分年度上限"))).ToArray(),
             (p.Beneficiary ?? measure.Beneficiary) == "enterprise",
             budgeted.Contains((measure.Number, p.Label)))).ToArray();
-        return new CompiledMeasure(measure, targets.Distinct().ToArray(), conditions, parts, index);
+        var distinct = targets.Distinct().ToArray();
+        return new CompiledMeasure(measure, distinct, distinct.Length == 0 ? 0 : binder.Bits.Mask(distinct), conditions, parts, index);
     }
 }

@@ -14,16 +14,18 @@ public sealed class CompiledCatalog
     private readonly CompiledMeasure[] _measures;
     private readonly Tiers.CompiledRuleset[] _rulesets;
     private readonly int _maxParts;
+    private readonly CertificateBits _bits;
 
     private CompiledCatalog(PolicyCatalog catalog)
     {
         Catalog = catalog;
         _slots = new FactSlots(catalog.Vocabulary.Facts.Values);
-        _documents = CatalogCompiler.Compile(catalog, _slots);
+        _bits = new CertificateBits(catalog.Vocabulary);
+        _documents = CatalogCompiler.Compile(catalog, _slots, _bits);
         _measures = _documents.SelectMany(d => d.Measures).ToArray();
         _maxParts = _measures.Select(m => m.Parts.Length).DefaultIfEmpty(0).Max();
         Measures = _measures.Select(m => m.Measure).ToArray();
-        _rulesets = catalog.Rulesets.Select(r => Tiers.CompiledRuleset.Compile(r, _slots, catalog.Vocabulary))
+        _rulesets = catalog.Rulesets.Select(r => Tiers.CompiledRuleset.Compile(r, _slots, catalog.Vocabulary, _bits))
             .OrderBy(r => r.Source.Validity.From ?? DateOnly.MinValue).ToArray();
     }
 
@@ -53,16 +55,21 @@ public sealed class CompiledCatalog
     public void Evaluate(EnterpriseRecord enterprise, DateOnly at, Span<MeasureOutcome> outcomes)
     {
         if (outcomes.Length < _measures.Length) throw new ArgumentException("结果缓冲区短于措施数", nameof(outcomes));
-        var context = new EvaluationContext(enterprise, at);
-        Span<PartState> parts = _maxParts <= 16 ? stackalloc PartState[16] : new PartState[_maxParts];
+        var context = enterprise.ContextFor(at, _bits);
+        if (enterprise.PartScratch.Length < _maxParts) enterprise.PartScratch = new PartState[_maxParts];
+        var parts = enterprise.PartScratch;
         foreach (var document in _documents)
         {
             var area = AreaMatch.Check(document.Document.Area, enterprise.Area, at);
-            foreach (var measure in document.Measures)
+            if (area == Truth.False)
             {
-                if (area == Truth.False) outcomes[measure.Index] = measure.OutsideArea;
-                else MeasureCore.Evaluate(measure, document.Document, context, area, ref outcomes[measure.Index], parts);
+                // Most of a roster lies outside most documents: write only what an ineligible
+                // outcome means, not its money, which is never read for an ineligible measure.
+                foreach (var measure in document.Measures) measure.MarkOutsideArea(ref outcomes[measure.Index]);
+                continue;
             }
+            foreach (var measure in document.Measures)
+                MeasureCore.Evaluate(measure, document.Document, context, area, ref outcomes[measure.Index], parts);
             ApplyExclusionGroups(document, outcomes);
         }
     }
@@ -90,7 +97,7 @@ public sealed class CompiledCatalog
     public EvaluationReport Evaluate(EnterpriseProfile profile, DateOnly at, bool includeDrafts = false, bool explain = true)
     {
         var enterprise = new EnterpriseRecord(profile, _slots);
-        var context = new EvaluationContext(enterprise, at);
+        var context = new EvaluationContext(enterprise, at, _bits);
         var outcomes = new MeasureOutcome[_measures.Length];
         var states = new PartState[_measures.Length][];
         var missing = new List<string>[_measures.Length];
@@ -134,7 +141,7 @@ public sealed class CompiledCatalog
         var ruleset = _rulesets.LastOrDefault(r => r.Source.Validity.From is not { } from || from <= at)
             ?? _rulesets.FirstOrDefault()
             ?? throw new InvalidOperationException("政策目录中没有梯度认定规则集（catalog/criteria/）");
-        var context = new EvaluationContext(new EnterpriseRecord(profile, _slots), at);
+        var context = new EvaluationContext(new EnterpriseRecord(profile, _slots), at, _bits);
         return Tiers.TierAssessor.Assess(ruleset, context, _slots);
     }
 

@@ -22,6 +22,7 @@ internal sealed record CompiledPart(BenefitPart Part, Node? When, Node? Amount, 
 internal sealed record CompiledMeasure(
     Measure Measure,
     CertificateRequirement[] Targets,
+    ulong TargetMask,
     CompiledCondition[] Conditions,
     CompiledPart[] Parts,
     int Index)
@@ -29,11 +30,16 @@ internal sealed record CompiledMeasure(
     /// <summary>The kind of benefit the measure gives when it applies: its strongest money part.</summary>
     public BenefitKind NominalKind { get; } = MeasureCore.NominalKind(Measure);
 
-    /// <summary>The outcome for any enterprise outside the document's area, built once.</summary>
-    public MeasureOutcome OutsideArea => new()
+    /// <summary>The outcome for an enterprise outside the document's area.</summary>
+    public void MarkOutsideArea(ref MeasureOutcome o)
     {
-        Status = MeasureStatus.Ineligible, Kind = NominalKind, FailedAt = 0, ExcludedBy = -1,
-    };
+        o.Status = MeasureStatus.Ineligible;
+        o.WouldBe = MeasureStatus.Ineligible;
+        o.Kind = NominalKind;
+        o.FailedAt = 0;
+        o.ExcludedBy = -1;
+        o.HasMissing = false;
+    }
 }
 
 /// <summary>A document with its measures compiled and its exclusion groups as index lists.</summary>

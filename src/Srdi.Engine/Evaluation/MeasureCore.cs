@@ -20,8 +20,7 @@ internal static class MeasureCore
         if (gate == Truth.False) o.FailedAt = 0;
         if (gate == Truth.Unknown) context.NoteMissing("area");
 
-        if (gate != Truth.False && compiled.Targets.Length > 0
-            && !CertificateMatch.Holds(context.Enterprise.Certificates, compiled.Targets, context.At))
+        if (gate != Truth.False && compiled.Targets.Length > 0 && !context.Holds(compiled.TargetMask))
         {
             gate = Truth.False;
             o.FailedAt = 1;

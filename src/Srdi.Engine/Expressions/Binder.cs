@@ -7,8 +7,10 @@ namespace Srdi.Engine.Expressions;
 
 /// <summary>Resolves the names of a parsed expression against the vocabulary and the
 /// document's own terms and parameters, checks types, and produces evaluable nodes.</summary>
-internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, RuleScope scope)
+internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, RuleScope scope, CertificateBits bits)
 {
+    public CertificateBits Bits => bits;
+
     /// <summary>Compiles one expression; errors name the catalog file and line.</summary>
     public Node Compile(SourceText source, ExprType expected, string role)
     {
@@ -204,7 +206,7 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Rule
             case "holds":
                 Arity(c, 1, 1);
                 var term = TermArgument(args[0]);
-                return new Holds(DisplayName(term), ResolveTargets(term, args[0].Offset));
+                return new Holds(DisplayName(term), bits.Mask(ResolveTargets(term, args[0].Offset)));
             case "first_obtained":
                 Arity(c, 1, 1);
                 var first = TermArgument(args[0]);

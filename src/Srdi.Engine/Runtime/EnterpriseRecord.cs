@@ -82,7 +82,24 @@ public sealed class EnterpriseRecord
 
     internal List<Certificate> Certificates => _certificates;
 
-    public void AddCertificate(Certificate certificate) => _certificates.Add(certificate);
+    public void AddCertificate(Certificate certificate)
+    {
+        _certificates.Add(certificate);
+        _context?.Reset(_context.At);
+    }
+
+    private EvaluationContext? _context;
+
+    /// <summary>This record's evaluation context, reused from one evaluation to the next.</summary>
+    internal EvaluationContext ContextFor(DateOnly at, CertificateBits bits)
+    {
+        if (_context is null) _context = new EvaluationContext(this, at, bits);
+        else _context.Reset(at);
+        return _context;
+    }
+
+    /// <summary>Scratch for the money parts of one measure at a time.</summary>
+    internal Evaluation.PartState[] PartScratch = new Evaluation.PartState[16];
 
     /// <summary>Sets a fact that is not yearly. Values are as a profile holds them: decimal, bool,
     /// string, DateOnly, or a list of <see cref="FactItem"/>.</summary>
@@ -134,6 +151,7 @@ public sealed class EnterpriseRecord
         }
         _touchedCount = 0;
         _certificates.Clear();
+        _context?.Reset(_context.At);
         Id = "";
         Name = null;
         Area = null;

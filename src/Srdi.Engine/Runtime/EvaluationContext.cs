@@ -4,11 +4,38 @@ namespace Srdi.Engine.Runtime;
 
 /// <summary>The state of one evaluation: the date (always passed in, never read from a clock),
 /// the enterprise, the document being evaluated and, inside an aggregate, the current item.</summary>
-internal sealed class EvaluationContext(EnterpriseRecord enterprise, DateOnly at)
+internal sealed class EvaluationContext(EnterpriseRecord enterprise, DateOnly at, CertificateBits bits)
 {
+    private ulong _held;
+    private bool _heldKnown;
+
     public EnterpriseRecord Enterprise { get; } = enterprise;
-    public DateOnly At { get; } = at;
-    public int Year { get; } = at.Year;
+    public DateOnly At { get; private set; } = at;
+    public int Year { get; private set; } = at.Year;
+
+    /// <summary>Readies a record's reusable context for another evaluation.</summary>
+    public void Reset(DateOnly at)
+    {
+        At = at;
+        Year = at.Year;
+        Item = null;
+        Missing = null;
+        _heldKnown = false;
+    }
+
+    /// <summary>Whether the enterprise holds, valid on the date, a certificate of one of the
+    /// (kind, level) pairs of <paramref name="mask"/> (reading rule 10).</summary>
+    public bool Holds(ulong mask)
+    {
+        if (!_heldKnown)
+        {
+            _held = 0;
+            foreach (var c in Enterprise.Certificates)
+                if (c.IsValidOn(At)) _held |= bits.Bit(c.Kind, c.Level);
+            _heldKnown = true;
+        }
+        return (_held & mask) != 0;
+    }
     public PolicyDocument Document { get; set; } = null!;
     public Value[]? Item { get; set; }
 

@@ -22,10 +22,10 @@ internal sealed record CompiledSizeRule(SizeClassRule Source, Node Sme, Node Med
 /// <summary>A tier ruleset compiled by the same binder as the measures: one rule mechanism.</summary>
 internal sealed record CompiledRuleset(TierRuleset Source, CompiledSizeRule[] SizeRules, CompiledTier[] Tiers)
 {
-    public static CompiledRuleset Compile(TierRuleset ruleset, FactSlots slots, CatalogVocabulary vocabulary)
+    public static CompiledRuleset Compile(TierRuleset ruleset, FactSlots slots, CatalogVocabulary vocabulary, CertificateBits bits)
     {
-        var binder = new Binder(slots, vocabulary, RuleScope.For(ruleset));
-        var gapBinder = new Binder(slots, vocabulary, RuleScope.For(ruleset) with { HasTarget = true });
+        var binder = new Binder(slots, vocabulary, RuleScope.For(ruleset), bits);
+        var gapBinder = new Binder(slots, vocabulary, RuleScope.For(ruleset) with { HasTarget = true }, bits);
         foreach (var tier in ruleset.Tiers)
             if (!vocabulary.Certificates.ContainsKey(tier.Certificate))
                 throw new CatalogException(ruleset.Location, $"梯度 \"{tier.Name}\" 的 certificate \"{tier.Certificate}\" 不是证书种类");

@@ -7,12 +7,11 @@ namespace Srdi.Engine.Expressions.Nodes;
 
 /// <summary>holds("专精特新企业"): a certificate of one of the term's kinds, valid on the evaluation
 /// date (reading rule 10: a lapsed certificate counts for nothing).</summary>
-internal sealed class Holds(string written, CertificateRequirement[] requirements) : Node
+internal sealed class Holds(string written, ulong mask) : Node
 {
     public override ExprType Type => ExprType.Bool;
 
-    public override Value Evaluate(EvaluationContext context) =>
-        Value.Of(CertificateMatch.Holds(context.Enterprise.Certificates, requirements, context.At));
+    public override Value Evaluate(EvaluationContext context) => Value.Of(context.Holds(mask));
 
     public override void Render(EvaluationContext context, StringBuilder output) =>
         output.Append("持有有效的").Append(written);

@@ -1,0 +1,56 @@
+using BenchmarkDotNet.Attributes;
+using Srdi.Application;
+using Srdi.Application.Rosters;
+using Srdi.Engine.Evaluation;
+using Srdi.Engine.Runtime;
+
+namespace Srdi.Benchmarks;
+
+/// <summary>Evaluation alone, profiles already in memory: a generated roster of 20,000
+/// enterprises (the 34 : 8 : 1 tier mix over six cities) against the whole catalog, on one
+/// thread and on every core. Times are per profile (OperationsPerInvoke).</summary>
+[MemoryDiagnoser]
+public class RosterEvaluationBenchmarks
+{
+    private const int Profiles = 20_000;
+    private static readonly DateOnly At = new(2025, 6, 1);
+    private CompiledCatalog _catalog = null!;
+    private EnterpriseRecord[] _records = null!;
+    private MeasureOutcome[][] _outcomes = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var navigator = PolicyNavigator.Open(null);
+        _catalog = navigator.Compiled;
+        var generator = new RosterGenerator(new GeneratorOptions(Profiles, 2025, At, []));
+        var columns = new RosterLayout(_catalog).Bind(generator.Keys);
+        var binder = new RowBinder(columns, navigator.Catalog.Vocabulary);
+        var problems = new List<RowProblem>();
+        _records = generator.Rows().Select((cells, i) =>
+        {
+            var record = _catalog.NewRecord();
+            if (!binder.Bind(cells, i + 2, record, problems)) throw new InvalidOperationException(string.Join("; ", problems));
+            return record;
+        }).ToArray();
+        _outcomes = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new MeasureOutcome[_catalog.Measures.Count]).ToArray();
+    }
+
+    [Benchmark(OperationsPerInvoke = Profiles)]
+    public void OneThread()
+    {
+        var outcomes = _outcomes[0];
+        foreach (var record in _records) _catalog.Evaluate(record, At, outcomes);
+    }
+
+    [Benchmark(OperationsPerInvoke = Profiles)]
+    public void AllCores()
+    {
+        var workers = _outcomes.Length;
+        Parallel.For(0, workers, w =>
+        {
+            var outcomes = _outcomes[w];
+            for (var i = w; i < _records.Length; i += workers) _catalog.Evaluate(_records[i], At, outcomes);
+        });
+    }
+}
