@@ -146,8 +146,8 @@ internal sealed class BatchWorker
         }
         w.WriteEndArray();
         w.WriteStartObject("totals");
-        Totals(w, "in_force", inForce);
-        Totals(w, "drafts", drafts);
+        JsonParts.Totals(w, "in_force", inForce);
+        JsonParts.Totals(w, "drafts", drafts);
         w.WriteEndObject();
         w.WriteEndObject();
         w.Flush();
@@ -155,14 +155,6 @@ internal sealed class BatchWorker
         w.Reset();
     }
 
-    private static void Totals(Utf8JsonWriter w, string name, Totals t)
-    {
-        w.WriteStartObject(name);
-        w.WriteNumber("exact", t.Exact);
-        w.WriteNumber("up_to", t.UpTo);
-        w.WriteNumber("scheduled", t.Scheduled);
-        w.WriteEndObject();
-    }
 
     private void WriteRows(BatchChunk chunk, RawRow row)
     {

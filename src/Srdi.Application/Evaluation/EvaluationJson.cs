@@ -18,20 +18,15 @@ public static class EvaluationJson
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
-            w.WriteString("schema", Schema);
-            w.WriteStartObject("enterprise");
-            w.WriteString("id", report.Profile.Id);
-            w.WriteString("name", report.Profile.Name);
-            w.WriteEndObject();
-            w.WriteString("at", report.At.ToString("yyyy-MM-dd"));
+            JsonParts.Header(w, Schema, report.Profile, report.At);
             w.WriteBoolean("include_drafts", report.IncludeDrafts);
             w.WriteStartArray("measures");
             foreach (var m in report.Measures) WriteMeasure(w, m, vocabulary);
             w.WriteEndArray();
             w.WriteStartObject("totals");
-            WriteTotals(w, "in_force", report.InForce);
-            WriteTotals(w, "drafts", report.Drafts);
-            WriteTotals(w, "counted", report.Counted);
+            JsonParts.Totals(w, "in_force", report.InForce);
+            JsonParts.Totals(w, "drafts", report.Drafts);
+            JsonParts.Totals(w, "counted", report.Counted);
             w.WriteEndObject();
             w.WriteStartArray("questions");
             foreach (var q in Questions.For(report, vocabulary))
@@ -144,15 +139,6 @@ public static class EvaluationJson
         w.WriteEndArray();
         w.WriteString("clause_text", m.Text);
         w.WriteString("interpretation", m.Interpretation);
-        w.WriteEndObject();
-    }
-
-    private static void WriteTotals(Utf8JsonWriter w, string name, Totals t)
-    {
-        w.WriteStartObject(name);
-        w.WriteNumber("exact", t.Exact);
-        w.WriteNumber("up_to", t.UpTo);
-        w.WriteNumber("scheduled", t.Scheduled);
         w.WriteEndObject();
     }
 

@@ -20,12 +20,7 @@ public static class AssessmentJson
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
-            w.WriteString("schema", Schema);
-            w.WriteStartObject("enterprise");
-            w.WriteString("id", report.Profile.Id);
-            w.WriteString("name", report.Profile.Name);
-            w.WriteEndObject();
-            w.WriteString("at", report.At.ToString("yyyy-MM-dd"));
+            JsonParts.Header(w, Schema, report.Profile, report.At);
             w.WriteStartObject("ruleset");
             w.WriteString("id", report.Ruleset.Id);
             w.WriteString("title", report.Ruleset.Title);
@@ -133,17 +128,17 @@ public static class AssessmentJson
         w.WriteString("next_tier_name", u.NextTier.Name);
         w.WriteString("certificate_level", u.Added.Level.ToString().ToLowerInvariant());
         w.WriteString("issued_on", u.Added.IssuedOn.ToString("yyyy-MM-dd"));
-        Totals(w, "in_force_difference", u.InForceDifference);
-        Totals(w, "draft_difference", u.DraftDifference);
+        JsonParts.Totals(w, "in_force_difference", u.InForceDifference);
+        JsonParts.Totals(w, "draft_difference", u.DraftDifference);
         w.WriteStartArray("documents");
         foreach (var d in u.Documents)
         {
             w.WriteStartObject();
             w.WriteString("document_id", d.Document.Id);
             w.WriteBoolean("draft", d.Document.IsDraft);
-            Totals(w, "before", d.Before);
-            Totals(w, "after", d.After);
-            Totals(w, "difference", d.Difference);
+            JsonParts.Totals(w, "before", d.Before);
+            JsonParts.Totals(w, "after", d.After);
+            JsonParts.Totals(w, "difference", d.Difference);
             w.WriteStartArray("opened");
             foreach (var m in d.Opened)
             {
@@ -164,14 +159,6 @@ public static class AssessmentJson
         w.WriteEndObject();
     }
 
-    private static void Totals(Utf8JsonWriter w, string name, Totals t)
-    {
-        w.WriteStartObject(name);
-        w.WriteNumber("exact", t.Exact);
-        w.WriteNumber("up_to", t.UpTo);
-        w.WriteNumber("scheduled", t.Scheduled);
-        w.WriteEndObject();
-    }
 
     private static void Strings(Utf8JsonWriter w, string name, IEnumerable<string> values)
     {
