@@ -38,6 +38,38 @@ public sealed class BatchCommandTests : IDisposable
     }
 
     [Fact]
+    public void StaffFillTheExcelTemplate_RunTheBatch_AndReviewOneMeasuresList()
+    {
+        Assert.Equal(0, Run("roster", "template", "--out", _folder, "--at", "2025-06-01").Exit);
+        var template = Path.Combine(_folder, "名单模板.xlsx");
+        var headers = MiniExcelLibs.MiniExcel.Query(template, useHeaderRow: true).Cast<IDictionary<string, object?>>()
+            .FirstOrDefault()?.Keys.ToList() ?? MiniExcelLibs.MiniExcel.GetColumns(template, useHeaderRow: true).ToList();
+        Assert.Contains("企业标识", headers);
+        // What a staff member types into the template's Chinese columns.
+        var filled = headers.ToDictionary(h => h, h => (object?)null);
+        filled["企业标识"] = "91440300TEMPLATE01";
+        filled["企业名称"] = "深圳市南山模板填写测试有限公司";
+        filled["省份"] = "广东省";
+        filled["城市"] = "深圳市";
+        filled["区县"] = "南山区";
+        filled["专精特新“小巨人”企业认定日期"] = new DateTime(2024, 7, 15);
+        filled["在南山区租赁自用办公用房（不含南山区政策性产业用房）的年租金（实际支付）"] = "600万";
+        var roster = Path.Combine(_folder, "填好的名单.xlsx");
+        MiniExcelLibs.MiniExcel.SaveAs(roster, new[] { filled });
+
+        var output = Path.Combine(_folder, "结果");
+        var (exit, _, error) = Run("batch", roster, "--at", "2025-06-01", "--out", output, "--quiet");
+        Assert.True(exit == 0, error);
+        var workbook = Path.Combine(output, "名单.xlsx");
+        var list = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "sz-nanshan-2024.4").Cast<IDictionary<string, object?>>().ToList();
+        var entry = Assert.Single(list);
+        Assert.Equal("深圳市南山模板填写测试有限公司", entry["企业名称"]);
+        Assert.Equal(1_000_000m, Convert.ToDecimal(entry["确定金额（元）"]));
+        var index = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "目录").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Contains(index, row => (string?)row["措施"] == "sz-nanshan-2024.4" && ((string?)row["条款原文"] ?? "").StartsWith("4.加大奖励扶持力度"));
+    }
+
+    [Fact]
     public void RejectedRows_GiveExitCodeThree()
     {
         var roster = Path.Combine(_folder, "bad.csv");
