@@ -8,9 +8,12 @@ using Srdi.Model.Vocabulary;
 namespace Srdi.Application.Profiles;
 
 /// <summary>Reads an enterprise profile (docs/profile.md) and refuses, with the JSON path, any
-/// unknown field, wrong type or impossible value. A fact that is absent stays unknown.</summary>
+/// unknown field, wrong type or impossible value. A fact that is absent, or null, stays unknown.
+/// Reads from a pooled <see cref="JsonDocument"/>: a JSON Lines roster parses a million of them.</summary>
 public sealed class ProfileReader(CatalogVocabulary vocabulary)
 {
+    private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
     public EnterpriseProfile ReadFile(string path)
     {
         string text;
@@ -27,119 +30,143 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
 
     public EnterpriseProfile ReadText(string json)
     {
-        JsonNode? node;
+        JsonDocument document;
         try
         {
-            node = JsonNode.Parse(json, documentOptions: new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            document = JsonDocument.Parse(json, Options);
         }
         catch (JsonException e)
         {
             throw new ProfileException("$", $"不是有效的 JSON（第 {e.LineNumber + 1} 行第 {e.BytePositionInLine + 1} 字节附近）：{e.Message.Split('.')[0]}");
         }
-        return Read(node as JsonObject ?? throw new ProfileException("$", "档案应为 JSON 对象 { … }"));
+        using (document) return Read(document.RootElement);
     }
 
-    public EnterpriseProfile Read(JsonObject root)
+    /// <summary>A profile already parsed (rules tests write theirs in YAML).</summary>
+    public EnterpriseProfile Read(JsonObject root) => ReadText(root.ToJsonString());
+
+    private EnterpriseProfile Read(JsonElement root)
     {
+        if (root.ValueKind != JsonValueKind.Object) throw new ProfileException("$", "档案应为 JSON 对象 { … }");
         Allow(root, "$", "id", "name", "area", "certificates", "facts");
-        var id = String(root["id"], "$.id") ?? throw new ProfileException("$.id", "缺少必填字段 id（企业标识，如统一社会信用代码）");
-        var area = root["area"] is JsonObject a ? ReadArea(a) : root["area"] is null ? null : throw new ProfileException("$.area", "应为对象");
+        var id = String(Get(root, "id"), "$.id") ?? throw new ProfileException("$.id", "缺少必填字段 id（企业标识，如统一社会信用代码）");
+        EnterpriseArea? area = null;
+        if (Get(root, "area") is { } a)
+            area = a.ValueKind == JsonValueKind.Object ? ReadArea(a) : throw new ProfileException("$.area", "应为对象");
         var certificates = new List<Certificate>();
-        if (root["certificates"] is { } certs)
+        if (Get(root, "certificates") is { } certs)
         {
-            if (certs is not JsonArray array) throw new ProfileException("$.certificates", "应为数组 [ … ]");
-            for (var i = 0; i < array.Count; i++)
-                certificates.Add(ReadCertificate(array[i] as JsonObject ?? throw new ProfileException($"$.certificates[{i}]", "应为对象"), $"$.certificates[{i}]"));
+            if (certs.ValueKind != JsonValueKind.Array) throw new ProfileException("$.certificates", "应为数组 [ … ]");
+            var i = 0;
+            foreach (var c in certs.EnumerateArray())
+            {
+                var path = $"$.certificates[{i++}]";
+                certificates.Add(ReadCertificate(c.ValueKind == JsonValueKind.Object ? c : throw new ProfileException(path, "应为对象"), path));
+            }
         }
         var facts = new Dictionary<string, FactValue>(StringComparer.Ordinal);
-        if (root["facts"] is { } f)
+        if (Get(root, "facts") is { } f)
         {
-            if (f is not JsonObject factsObject) throw new ProfileException("$.facts", "应为对象 { 事实名称: 值 }");
-            foreach (var (name, value) in factsObject)
+            if (f.ValueKind != JsonValueKind.Object) throw new ProfileException("$.facts", "应为对象 { 事实名称: 值 }");
+            foreach (var property in f.EnumerateObject())
             {
+                var name = property.Name;
                 var path = $"$.facts.{name}";
                 if (!vocabulary.Facts.TryGetValue(name, out var definition))
                     throw new ProfileException(path, $"未知的事实 \"{name}\"" + Suggest(name, vocabulary.Facts.Keys) + "；srdi facts 列出全部事实");
-                if (value is null) continue; // null means unknown, the same as absent
-                facts[name] = definition.Yearly ? ReadYearly(definition, value, path) : new ScalarFact(ReadValue(definition, value, path));
+                if (property.Value.ValueKind == JsonValueKind.Null) continue; // null means unknown, the same as absent
+                facts[name] = definition.Yearly ? ReadYearly(definition, property.Value, path) : new ScalarFact(ReadValue(definition, property.Value, path));
             }
         }
-        return new EnterpriseProfile(id, String(root["name"], "$.name"), area, certificates, facts);
+        return new EnterpriseProfile(id, String(Get(root, "name"), "$.name"), area, certificates, facts);
     }
 
-    private EnterpriseArea ReadArea(JsonObject area)
+    private EnterpriseArea ReadArea(JsonElement area)
     {
         Allow(area, "$.area", "province", "city", "district", "since");
-        var result = new EnterpriseArea(String(area["province"], "$.area.province"), String(area["city"], "$.area.city"),
-            String(area["district"], "$.area.district"), Date(area["since"], "$.area.since"));
+        var result = new EnterpriseArea(String(Get(area, "province"), "$.area.province"), String(Get(area, "city"), "$.area.city"),
+            String(Get(area, "district"), "$.area.district"), Date(Get(area, "since"), "$.area.since"));
         if (vocabulary.Areas.Check(result.Province, result.City, result.District) is { } problem)
             throw new ProfileException($"$.area.{problem.Field}", problem.Problem);
         return result;
     }
 
-    private Certificate ReadCertificate(JsonObject c, string path)
+    private Certificate ReadCertificate(JsonElement c, string path)
     {
         Allow(c, path, "kind", "level", "issuer", "issued_on", "expires_on", "renewal");
-        var kindName = String(c["kind"], path + ".kind") ?? throw new ProfileException(path + ".kind", "缺少证书种类 kind");
+        var kindName = String(Get(c, "kind"), path + ".kind") ?? throw new ProfileException(path + ".kind", "缺少证书种类 kind");
         if (!vocabulary.Certificates.TryGetValue(kindName, out var kind))
             throw new ProfileException(path + ".kind", $"未知的证书种类 \"{kindName}\"（可用：{string.Join("、", vocabulary.Certificates.Keys)}）");
         var level = kind.DefaultLevel;
-        if (String(c["level"], path + ".level") is { } levelName)
+        if (String(Get(c, "level"), path + ".level") is { } levelName)
         {
             if (!Enum.TryParse(levelName, true, out level) || !kind.Levels.Contains(level) || !levelName.All(char.IsAsciiLetterLower))
                 throw new ProfileException(path + ".level", $"\"{levelName}\" 不是 {kindName} 的级别（可用：{string.Join("、", kind.Levels.Select(l => l.ToString().ToLowerInvariant()))}）");
         }
-        var issued = Date(c["issued_on"], path + ".issued_on") ?? throw new ProfileException(path + ".issued_on", "缺少认定日期 issued_on");
-        var expires = Date(c["expires_on"], path + ".expires_on") ?? issued.AddYears(kind.ValidityYears).AddDays(-1);
+        var issued = Date(Get(c, "issued_on"), path + ".issued_on") ?? throw new ProfileException(path + ".issued_on", "缺少认定日期 issued_on");
+        var expires = Date(Get(c, "expires_on"), path + ".expires_on") ?? issued.AddYears(kind.ValidityYears).AddDays(-1);
         if (expires < issued) throw new ProfileException(path + ".expires_on", $"有效期截止日 {expires:yyyy-MM-dd} 早于认定日期 {issued:yyyy-MM-dd}");
-        var renewal = c["renewal"] switch
+        var renewal = Get(c, "renewal") switch
         {
             null => false,
-            JsonValue v when v.TryGetValue(out bool b) => b,
+            { ValueKind: JsonValueKind.True } => true,
+            { ValueKind: JsonValueKind.False } => false,
             _ => throw new ProfileException(path + ".renewal", "应为 true 或 false"),
         };
-        return new Certificate(kind.Id, level, String(c["issuer"], path + ".issuer"), issued, expires, renewal);
+        return new Certificate(kind.Id, level, String(Get(c, "issuer"), path + ".issuer"), issued, expires, renewal);
     }
 
-    private static FactValue ReadYearly(FactDefinition definition, JsonNode value, string path)
+    private static FactValue ReadYearly(FactDefinition definition, JsonElement value, string path)
     {
-        if (value is not JsonObject byYear)
+        if (value.ValueKind != JsonValueKind.Object)
             throw new ProfileException(path, $"{definition.Label}按年度填写，应为 {{ \"2025\": 值 }}");
         var years = new Dictionary<int, object>();
-        foreach (var (key, v) in byYear)
+        foreach (var property in value.EnumerateObject())
         {
+            var key = property.Name;
             if (key.Length != 4 || !int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1900 || year > 2200)
                 throw new ProfileException($"{path}.{key}", $"年度应为四位年份，如 \"2025\"，实际为 \"{key}\"");
-            if (v is null) continue;
-            years[year] = ReadValue(definition, v, $"{path}.{key}");
+            if (property.Value.ValueKind == JsonValueKind.Null) continue;
+            years[year] = ReadValue(definition, property.Value, $"{path}.{key}");
         }
         return new YearlyFact(years);
     }
 
-    internal static object ReadValue(FactDefinition definition, JsonNode value, string path)
+    /// <summary>One value of a fact: a scalar, or for a list fact an array of items.</summary>
+    internal static object ReadValue(FactDefinition definition, JsonElement value, string path)
     {
         if (definition.Type != FactType.List) return ReadScalar(definition.Type, definition.Choices, value, path);
-        if (value is not JsonArray items) throw new ProfileException(path, $"应为数组，每项包含 {string.Join("、", definition.Fields.Select(f => f.Name))}");
+        if (value.ValueKind != JsonValueKind.Array) throw new ProfileException(path, $"应为数组，每项包含 {string.Join("、", definition.Fields.Select(f => f.Name))}");
         var result = new List<FactItem>();
-        for (var i = 0; i < items.Count; i++)
+        var i = 0;
+        foreach (var item in value.EnumerateArray())
         {
-            var itemPath = $"{path}[{i}]";
-            if (items[i] is not JsonObject item) throw new ProfileException(itemPath, "应为对象");
+            var itemPath = $"{path}[{i++}]";
+            if (item.ValueKind != JsonValueKind.Object) throw new ProfileException(itemPath, "应为对象");
             var fields = new Dictionary<string, object>(StringComparer.Ordinal);
-            foreach (var (name, fieldValue) in item)
+            foreach (var property in item.EnumerateObject())
             {
-                var field = definition.Fields.FirstOrDefault(f => f.Name == name)
-                    ?? throw new ProfileException($"{itemPath}.{name}", $"未知的字段 \"{name}\"（可用：{string.Join("、", definition.Fields.Select(f => f.Name))}）");
-                if (fieldValue is not null) fields[name] = ReadScalar(field.Type, field.Choices, fieldValue, $"{itemPath}.{name}");
+                var field = definition.Fields.FirstOrDefault(f => f.Name == property.Name)
+                    ?? throw new ProfileException($"{itemPath}.{property.Name}", $"未知的字段 \"{property.Name}\"（可用：{string.Join("、", definition.Fields.Select(f => f.Name))}）");
+                if (property.Value.ValueKind != JsonValueKind.Null)
+                    fields[property.Name] = ReadScalar(field.Type, field.Choices, property.Value, $"{itemPath}.{property.Name}");
             }
             result.Add(new FactItem(fields));
         }
         return result;
     }
 
-    private static object ReadScalar(FactType type, IReadOnlyList<string> choices, JsonNode value, string path)
+    /// <summary>A list fact's value from the text of a roster cell.</summary>
+    internal static object ReadValue(FactDefinition definition, string json, string path)
     {
-        var v = value as JsonValue ?? throw new ProfileException(path, $"应为{Describe(type)}，而不是对象或数组");
+        using var document = JsonDocument.Parse(json, Options);
+        return ReadValue(definition, document.RootElement, path);
+    }
+
+    private static object ReadScalar(FactType type, IReadOnlyList<string> choices, JsonElement v, string path)
+    {
+        if (v.ValueKind is JsonValueKind.Object or JsonValueKind.Array)
+            throw new ProfileException(path, $"应为{Describe(type)}，而不是对象或数组");
         switch (type)
         {
             case FactType.Money:
@@ -154,46 +181,56 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
             case FactType.Number:
                 return Number(v, path, allowUnits: false, "数值");
             case FactType.Boolean:
-                return v.TryGetValue(out bool b) ? b : throw new ProfileException(path, $"应为 true 或 false，实际为 {v.ToJsonString()}");
+                return v.ValueKind switch
+                {
+                    JsonValueKind.True => true,
+                    JsonValueKind.False => false,
+                    _ => throw new ProfileException(path, $"应为 true 或 false，实际为 {Raw(v)}"),
+                };
             case FactType.Date:
                 return Date(v, path)!.Value;
             case FactType.Choice:
-                var s = v.TryGetValue(out string? text) ? text : throw new ProfileException(path, $"应为文字，实际为 {v.ToJsonString()}");
+                var s = v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new ProfileException(path, $"应为文字，实际为 {Raw(v)}");
                 return choices.Contains(s) ? s : throw new ProfileException(path, $"\"{s}\" 不是可选值（可选：{string.Join("、", choices)}）");
             default:
                 throw new ProfileException(path, "不支持的类型");
         }
     }
 
-    private static decimal Number(JsonValue v, string path, bool allowUnits, string expected)
+    private static decimal Number(JsonElement v, string path, bool allowUnits, string expected)
     {
-        if (v.TryGetValue(out decimal d)) return d;
-        if (allowUnits && v.TryGetValue(out string? s) && Quantity.TryParse(s, out var q)) return q;
-        throw new ProfileException(path, $"应为{expected}，实际为 {v.ToJsonString()}");
+        if (v.ValueKind == JsonValueKind.Number && v.TryGetDecimal(out var d)) return d;
+        if (allowUnits && v.ValueKind == JsonValueKind.String && Quantity.TryParse(v.GetString()!, out var q)) return q;
+        throw new ProfileException(path, $"应为{expected}，实际为 {Raw(v)}");
     }
 
-    private static string? String(JsonNode? node, string path) => node switch
+    private static JsonElement? Get(JsonElement obj, string name) =>
+        obj.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
+
+    private static string? String(JsonElement? node, string path) => node switch
     {
         null => null,
-        JsonValue v when v.TryGetValue(out string? s) => s,
-        _ => throw new ProfileException(path, $"应为文字，实际为 {node.ToJsonString()}"),
+        { ValueKind: JsonValueKind.String } s => s.GetString(),
+        { } other => throw new ProfileException(path, $"应为文字，实际为 {Raw(other)}"),
     };
 
-    private static DateOnly? Date(JsonNode? node, string path)
+    private static DateOnly? Date(JsonElement? node, string path)
     {
-        if (node is null) return null;
-        var s = node is JsonValue v && v.TryGetValue(out string? text) ? text : throw new ProfileException(path, $"应为日期 \"YYYY-MM-DD\"，实际为 {node.ToJsonString()}");
+        if (node is not { } v) return null;
+        var s = v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new ProfileException(path, $"应为日期 \"YYYY-MM-DD\"，实际为 {Raw(v)}");
         return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
             ? d
-            : throw new ProfileException(path, $"应为日期 \"YYYY-MM-DD\"，实际为 \"{s}\"");
+            : throw new ProfileException(path, $"应为日期 \"YYYY-MM-DD\"，实际为 \"{CellValues.Clip(s)}\"");
     }
 
-    private static void Allow(JsonObject obj, string path, params string[] allowed)
+    private static void Allow(JsonElement obj, string path, params string[] allowed)
     {
-        foreach (var (key, _) in obj)
-            if (!allowed.Contains(key))
-                throw new ProfileException($"{path}.{key}", $"未知的字段 \"{key}\"" + Suggest(key, allowed) + $"（此处可用：{string.Join("、", allowed)}）");
+        foreach (var property in obj.EnumerateObject())
+            if (!allowed.Contains(property.Name))
+                throw new ProfileException($"{path}.{property.Name}", $"未知的字段 \"{property.Name}\"" + Suggest(property.Name, allowed) + $"（此处可用：{string.Join("、", allowed)}）");
     }
+
+    private static string Raw(JsonElement v) => CellValues.Clip(v.GetRawText());
 
     private static string Suggest(string name, IEnumerable<string> known)
     {

@@ -135,7 +135,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
             if (cell.Trim() == "[]") value = EmptyList;
             else try
             {
-                value = ProfileReader.ReadValue(fact, JsonNode.Parse(cell) ?? new JsonArray(), "$");
+                value = ProfileReader.ReadValue(fact, cell, "$");
             }
             catch (JsonException)
             {
