@@ -48,22 +48,12 @@ internal sealed class CsvRosterSource : RosterSource
             _row++;
             var count = _reader.RowFieldCount;
             var cells = new string?[count];
-            var empty = true;
             for (var i = 0; i < count; i++)
             {
                 var value = _reader.GetString(i);
                 cells[i] = value.Length == 0 ? null : value;
-                if (value.Length > 0 && !string.IsNullOrWhiteSpace(value)) empty = false;
             }
-            if (empty)
-            {
-                EmptyRows++;
-                continue;
-            }
-            row.Number = _row;
-            row.Cells = cells;
-            row.Json = null;
-            return true;
+            if (Emit(row, _row, cells)) return true;
         }
     }
 

@@ -30,6 +30,21 @@ public abstract class RosterSource : IDisposable
 
     public abstract void Dispose();
 
+    /// <summary>Hands a row of cells out, or counts it as an empty line when every cell is blank.</summary>
+    protected bool Emit(RawRow row, long number, string?[] cells)
+    {
+        foreach (var cell in cells)
+        {
+            if (string.IsNullOrWhiteSpace(cell)) continue;
+            row.Number = number;
+            row.Cells = cells;
+            row.Json = null;
+            return true;
+        }
+        EmptyRows++;
+        return false;
+    }
+
     public static RosterSource Open(string path) =>
         Path.GetExtension(path).ToLowerInvariant() switch
         {

@@ -37,21 +37,9 @@ internal sealed class XlsxRosterSource : RosterSource
             _row++;
             var values = _rows.Current;
             var cells = new string?[_columns.Length];
-            var empty = true;
             for (var i = 0; i < _columns.Length; i++)
-            {
                 cells[i] = values.TryGetValue(_columns[i], out var v) ? Cell(v) : null;
-                if (!string.IsNullOrWhiteSpace(cells[i])) empty = false;
-            }
-            if (empty)
-            {
-                EmptyRows++;
-                continue;
-            }
-            row.Number = _row;
-            row.Cells = cells;
-            row.Json = null;
-            return true;
+            if (Emit(row, _row, cells)) return true;
         }
         return false;
     }

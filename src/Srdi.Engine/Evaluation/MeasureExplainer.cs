@@ -41,13 +41,16 @@ internal static class MeasureExplainer
             var decided = o.Status == MeasureStatus.NotInForce ? o.WouldBe : o.Status;
             IReadOnlyList<string> asked = decided == MeasureStatus.Ineligible ? NoMissing : missing;
             return new MeasureResult(measure, document, o.Status, o.Status == MeasureStatus.NotInForce ? o.WouldBe : null, o.Kind,
-                o.Exact, o.UpTo, o.Scheduled, partResults, traces, asked, excludedBy);
+                o.Exact, o.UpTo, o.Scheduled, partResults, traces, asked, excludedBy) { Counted = Counted(o) };
         }
         finally
         {
             context.Missing = collected;
         }
     }
+
+    internal static Totals Counted(in MeasureOutcome o) =>
+        o.Counts ? new Totals(o.CountedExact, o.CountedUpTo, o.CountedScheduled) : Totals.Zero;
 
     private static PartResult Part(CompiledPart compiled, Measure measure, EvaluationContext context, in PartState p)
     {

@@ -46,6 +46,10 @@ public sealed record MeasureResult(
 {
     public bool Draft => Document.IsDraft;
 
+    /// <summary>What this result adds to the enterprise's totals: zero unless it is eligible and not
+    /// excluded; then the money of the parts paid to the enterprise itself (reading rule 15).</summary>
+    public Totals Counted { get; init; } = Totals.Zero;
+
     public bool Capped => Parts.Any(p => p.CapApplied || p.Schedule.Any(y => y.CapApplied));
 
     /// <summary>The yearly amounts of every schedule part, added year by year.</summary>
@@ -75,26 +79,13 @@ public sealed record Totals(decimal Exact, decimal UpTo, decimal Scheduled)
 
     public static Totals operator -(Totals a, Totals b) => new(a.Exact - b.Exact, a.UpTo - b.UpTo, a.Scheduled - b.Scheduled);
 
-    /// <summary>The money counted for the enterprise: eligible measures not dropped by an exclusion
-    /// group, parts paid to the enterprise itself (reading rule 15), external amounts left out.</summary>
+    /// <summary>The money counted for the enterprise over some results: each result's
+    /// <see cref="MeasureResult.Counted"/>, decided once by the engine's core.</summary>
     public static Totals Of(IEnumerable<MeasureResult> results)
     {
-        decimal exact = 0, upTo = 0, scheduled = 0;
-        foreach (var r in results)
-        {
-            if (r.Status != MeasureStatus.Eligible || r.ExcludedBy is not null) continue;
-            foreach (var p in r.Parts)
-            {
-                if (p.Applies != Truth.True || p.Amount is null || p.Beneficiary != "enterprise") continue;
-                switch (p.Kind)
-                {
-                    case BenefitKind.Exact: exact += p.Amount.Value; break;
-                    case BenefitKind.UpTo: upTo += p.Amount.Value; break;
-                    case BenefitKind.Schedule: scheduled += p.Amount.Value; break;
-                }
-            }
-        }
-        return new Totals(exact, upTo, scheduled);
+        var total = Zero;
+        foreach (var r in results) total += r.Counted;
+        return total;
     }
 }
 
