@@ -240,7 +240,7 @@ internal sealed class BatchWorker
             measure = m.Measure.Id;
             title = m.Measure.Title;
             ref readonly var o = ref _outcomes[nearest];
-            reason = o.Status == MeasureStatus.NeedsInfo ? "缺少信息，补充后可判断" : m.FailureLabels[Math.Min(o.FailedAt, m.FailureLabels.Length - 1)];
+            reason = o.Status == MeasureStatus.NeedsInfo ? MissingFacts(m) : m.FailureLabels[Math.Min(o.FailedAt, m.FailureLabels.Length - 1)];
         }
         var key = (nearest, reason);
         Statistics.NearestMisses[key] = Statistics.NearestMisses.GetValueOrDefault(key) + 1;
@@ -255,6 +255,13 @@ internal sealed class BatchWorker
         target.Append((byte)',');
         target.AppendField(reason);
         target.Append((byte)'\n');
+    }
+
+    /// <summary>"缺少：…" naming the facts the measure reads that the row left empty.</summary>
+    private string MissingFacts(BatchMeasure m)
+    {
+        var missing = m.FactSlots.Where(slot => !_record.IsKnown(slot)).Select(slot => _catalog.FactAt(slot).Label).ToList();
+        return missing.Count == 0 ? "缺少信息，补充后可判断" : "缺少：" + string.Join("；", missing);
     }
 
     private static string Money(decimal value) => value.ToString(CultureInfo.InvariantCulture);

@@ -56,6 +56,9 @@ public sealed class EnterpriseRecord
         }
     }
 
+    /// <summary>Whether the record holds any value of a fact (any year, for a yearly fact).</summary>
+    public bool IsKnown(int slot) => _yearCounts[slot] > 0 || !_scalars[slot].IsUnknown;
+
     /// <summary>A fact's value as text, for the "facts the decision used" column of a 名单: the
     /// scalar, or each year's value; null when unknown.</summary>
     public string? Describe(int slot)

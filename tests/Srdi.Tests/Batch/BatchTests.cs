@@ -237,6 +237,23 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public void EnterprisesWithNothing_AreListedWithTheNearestMeasureAndWhy()
+    {
+        var report = Run(Write("nothing.csv", "企业标识,省份,城市,区县,创新型中小企业认定日期,专精特新中小企业认定日期,专精特新中小企业认定级别\n" +
+            "H1,浙江省,杭州市,滨江区,2024-05-01,,\n" +               // no document covers 杭州
+            "S1,广东省,深圳市,南山区,2024-05-01,2024-06-01,市级\n" +  // gets 深圳 (一), an amount set by another document
+            "G1,广东省,深圳市,南山区,,,\n"));                         // no certificate, no facts
+        Assert.Equal(2, report.Statistics.WithNothing);
+        var lines = File.ReadAllLines(Path.Combine(report.Options.OutDirectory, BatchRunner.NothingCsv)).Skip(1).ToList();
+        Assert.Contains(lines, l => l.StartsWith("2,H1,") && l.EndsWith("注册地不在目录文件的适用范围内，或不符合任何涉及资金措施的适用对象"));
+        Assert.DoesNotContain(lines, l => l.StartsWith("3,S1,"));
+        // Nearest is a measure open to any SME of 深圳 that awaits facts, and the line says which.
+        Assert.Contains(lines, l => l.StartsWith("4,G1,") && l.Contains("shenzhen-draft.9") && l.Contains("缺少："));
+        var summary = File.ReadAllText(Path.Combine(report.Options.OutDirectory, SummaryWriter.Markdown));
+        Assert.Contains("## 未获资金支持原因", summary);
+    }
+
+    [Fact]
     public void Template_HeadersBindBack()
     {
         var columns = new RosterLayout(RealCatalog.Navigator.Compiled).Template(2025);
