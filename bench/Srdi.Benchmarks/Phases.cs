@@ -23,8 +23,24 @@ public static class Phases
         }
         Console.WriteLine($"read    {rows:N0} rows: {clock.Elapsed.TotalSeconds:0.00} s");
 
-        clock.Restart();
         var record = catalog.NewRecord();
+        if (roster.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
+        {
+            double parse = 0, load = 0;
+            var watch = new Stopwatch();
+            foreach (var line in File.ReadLines(roster))
+            {
+                watch.Restart();
+                var profile = navigator.Profiles.ReadText(line);
+                parse += watch.Elapsed.TotalSeconds;
+                watch.Restart();
+                record.Load(profile);
+                load += watch.Elapsed.TotalSeconds;
+            }
+            Console.WriteLine($"profile reader {parse:0.00} s, record load {load:0.00} s");
+            return;
+        }
+        clock.Restart();
         var problems = new List<RowProblem>();
         var outcomes = new MeasureOutcome[catalog.Measures.Count];
         double bind = 0, evaluate = 0;
