@@ -27,7 +27,7 @@ internal static class MeasureExplainer
             };
             if (compiled.Targets.Length > 0)
             {
-                var held = CertificateMatch.Holds(context.Enterprise.Certificates, compiled.Targets, context.At) ? Truth.True : Truth.False;
+                var held = context.Holds(compiled.TargetMask) ? Truth.True : Truth.False;
                 traces.Add(new ConditionTrace($"适用对象：{string.Join("或", measure.Targets)}", null, held, DescribeCertificates(context)));
             }
             foreach (var condition in compiled.Conditions)

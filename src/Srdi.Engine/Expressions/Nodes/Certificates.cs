@@ -69,11 +69,4 @@ internal static class CertificateMatch
             if (certificate.Kind == r.Kind && (r.Level is null || r.Level == certificate.Level)) return true;
         return false;
     }
-
-    public static bool Holds(List<Certificate> certificates, CertificateRequirement[] requirements, DateOnly at)
-    {
-        for (var i = 0; i < certificates.Count; i++)
-            if (certificates[i].IsValidOn(at) && Matches(certificates[i], requirements)) return true;
-        return false;
-    }
 }
