@@ -1,3 +1,4 @@
+using Srdi.Application.Evaluation;
 using System.Text;
 using Srdi.Application.Profiles;
 using Srdi.Catalog.Testing;
@@ -33,7 +34,7 @@ public sealed class AssessmentTestRunner(PolicyNavigator navigator)
         {
             var t = report.Tiers.First(x => x.Tier.Certificate == e.Certificate);
             var problems = new List<string>();
-            var verdict = t.Verdict switch { Verdict.Qualifies => "qualifies", Verdict.DoesNotQualify => "does-not-qualify", _ => "needs-info" };
+            var verdict = Words.Verdict(t.Verdict);
             if (e.Verdict is not null && e.Verdict != verdict) problems.Add($"结论应为 {e.Verdict}，实际为 {verdict}");
             if (e.Points is { } points && t.Score?.Points != points) problems.Add($"得分应为 {Amounts.Plain(points)}，实际为 {(t.Score is null ? "无评分" : Amounts.Plain(t.Score.Points))}");
             if (e.PassMark is { } mark && t.Score?.PassMark != mark) problems.Add($"及格线应为 {Amounts.Plain(mark)}，实际为 {t.Score?.PassMark}");
@@ -53,7 +54,7 @@ public sealed class AssessmentTestRunner(PolicyNavigator navigator)
         var criteria = report.Tiers.SelectMany(t => t.Conditions.Concat(t.Direct)).SelectMany(Flatten).ToDictionary(c => c.Criterion.Id);
         foreach (var (id, outcome) in test.Conditions)
         {
-            var actual = criteria.TryGetValue(id, out var c) ? Word(c.Outcome) : "不适用";
+            var actual = criteria.TryGetValue(id, out var c) ? Words.Outcome(c.Outcome) : "不适用";
             if (actual != outcome) failures.Add($"{test.Location}: 条件 {id} 应为 {outcome}，实际为 {actual}（{c?.Seen}）");
         }
         return new AssessmentTestResult(test, failures);
@@ -61,7 +62,6 @@ public sealed class AssessmentTestRunner(PolicyNavigator navigator)
 
     private static IEnumerable<CriterionResult> Flatten(CriterionResult c) => c.Children.SelectMany(Flatten).Prepend(c);
 
-    private static string Word(Truth t) => t switch { Truth.True => "true", Truth.False => "false", _ => "unknown" };
 
     private static string Explain(TierResult t)
     {

@@ -95,7 +95,7 @@ public static class EvaluationJson
             w.WriteStartObject();
             w.WriteString("label", p.Part.Label);
             w.WriteString("kind", Words.Kind(p.Kind));
-            w.WriteString("applies", Word(p.Applies));
+            w.WriteString("applies", Words.Outcome(p.Applies));
             if (p.Amount is { } amount) w.WriteNumber("amount", amount); else w.WriteNull("amount");
             w.WriteString("computation", p.Computation);
             if (p.Cap is { } cap) w.WriteNumber("cap", cap); else w.WriteNull("cap");
@@ -123,7 +123,7 @@ public static class EvaluationJson
             w.WriteStartObject();
             w.WriteString("label", c.Label);
             w.WriteString("rule", c.Rule);
-            w.WriteString("outcome", Word(c.Outcome));
+            w.WriteString("outcome", Words.Outcome(c.Outcome));
             w.WriteString("seen", c.Seen);
             w.WriteEndObject();
         }
@@ -142,5 +142,4 @@ public static class EvaluationJson
         w.WriteEndObject();
     }
 
-    private static string Word(Truth t) => t switch { Truth.True => "true", Truth.False => "false", _ => "unknown" };
 }

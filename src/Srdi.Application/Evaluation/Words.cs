@@ -55,6 +55,21 @@ public static class Words
         _ => "无需申请",
     };
 
+    /// <summary>true / false / unknown, as JSON results and tests write a three-valued outcome.</summary>
+    public static string Outcome(Truth t) => t switch
+    {
+        Engine.Truth.True => "true",
+        Engine.Truth.False => "false",
+        _ => "unknown",
+    };
+
+    public static string Verdict(Engine.Tiers.Verdict v) => v switch
+    {
+        Engine.Tiers.Verdict.Qualifies => "qualifies",
+        Engine.Tiers.Verdict.DoesNotQualify => "does-not-qualify",
+        _ => "needs-info",
+    };
+
     public static string Truth(Truth t) => t switch
     {
         Engine.Truth.True => "成立",

@@ -30,7 +30,7 @@ public static class AssessmentJson
             w.WriteStartObject("size");
             w.WriteString("industry", report.Size.Industry);
             w.WriteString("class", report.Size.Class);
-            w.WriteString("is_sme", Word(report.Size.IsSme));
+            w.WriteString("is_sme", Words.Outcome(report.Size.IsSme));
             w.WriteString("basis", report.Size.Basis);
             Strings(w, "missing", report.Size.Missing);
             w.WriteEndObject();
@@ -49,7 +49,7 @@ public static class AssessmentJson
         w.WriteStartObject();
         w.WriteString("certificate", t.Tier.Certificate);
         w.WriteString("name", t.Tier.Name);
-        w.WriteString("verdict", t.Verdict switch { Verdict.Qualifies => "qualifies", Verdict.DoesNotQualify => "does-not-qualify", _ => "needs-info" });
+        w.WriteString("verdict", Words.Verdict(t.Verdict));
         w.WriteBoolean("holds", t.Holds);
         w.WriteString("route", t.Route);
         w.WriteStartArray("conditions");
@@ -64,7 +64,7 @@ public static class AssessmentJson
             w.WriteNumber("points", s.Points);
             w.WriteNumber("undecided", s.Undecided);
             if (s.PassMark is { } pm) w.WriteNumber("pass_mark", pm); else w.WriteNull("pass_mark");
-            w.WriteString("passed", Word(s.Passed));
+            w.WriteString("passed", Words.Outcome(s.Passed));
             w.WriteStartArray("groups");
             foreach (var g in s.Groups)
             {
@@ -74,7 +74,7 @@ public static class AssessmentJson
                 w.WriteNumber("max", g.Group.Max);
                 w.WriteNumber("minimum", g.Group.Minimum);
                 w.WriteNumber("undecided", g.Undecided);
-                w.WriteString("minimum_met", Word(g.MinimumMet));
+                w.WriteString("minimum_met", Words.Outcome(g.MinimumMet));
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -111,7 +111,7 @@ public static class AssessmentJson
         w.WriteString("id", c.Criterion.Id);
         w.WriteString("group", c.Criterion.Group);
         w.WriteString("label", c.Criterion.Label);
-        w.WriteString("outcome", Word(c.Outcome));
+        w.WriteString("outcome", Words.Outcome(c.Outcome));
         w.WriteString("seen", c.Seen);
         w.WriteString("gap", c.Gap);
         w.WriteString("note", c.Criterion.Note);
@@ -167,5 +167,4 @@ public static class AssessmentJson
         w.WriteEndArray();
     }
 
-    private static string Word(Truth t) => t switch { Truth.True => "true", Truth.False => "false", _ => "unknown" };
 }

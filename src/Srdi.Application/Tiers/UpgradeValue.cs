@@ -62,12 +62,6 @@ public static class UpgradeValues
             Totals.Of(after.Measures.Where(m => m.Draft)) - Totals.Of(before.Measures.Where(m => m.Draft)));
     }
 
-    private static CertificateLevel LevelFor(CertificateUpgrade upgrade, EnterpriseArea? area)
-    {
-        foreach (var name in new[] { area?.City, area?.Province })
-            if (name is not null)
-                foreach (var (region, level) in upgrade.ByRegion)
-                    if (AreaNames.Normalize(region) == AreaNames.Normalize(name)) return level;
-        return upgrade.Level;
-    }
+    private static CertificateLevel LevelFor(CertificateUpgrade upgrade, EnterpriseArea? area) =>
+        AreaNames.TryFindRegion(upgrade.ByRegion, area, out var level) ? level : upgrade.Level;
 }

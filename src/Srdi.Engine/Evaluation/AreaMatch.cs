@@ -33,6 +33,24 @@ public static class AreaNames
     /// it runs once per document for every row of a roster.</summary>
     public static bool Same(string a, string b) => Core(a.AsSpan().Trim()).SequenceEqual(Core(b.AsSpan().Trim()));
 
+    /// <summary>The value a region-keyed table gives an enterprise: its city's entry, else its
+    /// province's (深圳 is certified by the city; 广东 sets the province's pass mark).</summary>
+    public static bool TryFindRegion<T>(IReadOnlyDictionary<string, T> byRegion, EnterpriseArea? area, out T value)
+    {
+        foreach (var name in new[] { area?.City, area?.Province })
+        {
+            if (name is null) continue;
+            foreach (var (region, candidate) in byRegion)
+            {
+                if (!Same(region, name)) continue;
+                value = candidate;
+                return true;
+            }
+        }
+        value = default!;
+        return false;
+    }
+
     private static ReadOnlySpan<char> Core(ReadOnlySpan<char> name) =>
         name.Length > 2 && name[^1] is '省' or '市' or '区' or '县' ? name[..^1] : name;
 

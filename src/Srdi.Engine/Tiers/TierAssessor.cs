@@ -297,8 +297,8 @@ internal static class TierAssessor
         if (regions.Count == 0) return Truth.True;
         var area = context.Enterprise.Area;
         if (area is null || (area.Province is null && area.City is null)) return Truth.Unknown;
-        var names = new[] { area.City, area.Province }.Where(n => n is not null).Select(n => AreaNames.Normalize(n!)).ToList();
-        return regions.Any(r => names.Contains(AreaNames.Normalize(r))) ? Truth.True : Truth.False;
+        return regions.Any(r => area.City is { } city && AreaNames.Same(r, city) || area.Province is { } province && AreaNames.Same(r, province))
+            ? Truth.True : Truth.False;
     }
 
     private static Truth And(Truth a, Truth b) =>

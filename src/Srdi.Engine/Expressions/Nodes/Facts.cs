@@ -117,17 +117,8 @@ internal sealed class RegionalParameterReference(RegionalParameter parameter) : 
         return value is null ? Value.Unknown : Value.Of(value.Value);
     }
 
-    public DatedParameter Resolve(EvaluationContext context)
-    {
-        var area = context.Enterprise.Area;
-        foreach (var name in new[] { area?.City, area?.Province })
-        {
-            if (name is null) continue;
-            foreach (var (region, values) in parameter.ByRegion)
-                if (Evaluation.AreaNames.Normalize(region) == Evaluation.AreaNames.Normalize(name)) return values;
-        }
-        return parameter.Default;
-    }
+    public DatedParameter Resolve(EvaluationContext context) =>
+        Evaluation.AreaNames.TryFindRegion(parameter.ByRegion, context.Enterprise.Area, out var values) ? values : parameter.Default;
 
     public override void Render(EvaluationContext context, StringBuilder output)
     {
