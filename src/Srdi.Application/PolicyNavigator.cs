@@ -1,4 +1,6 @@
+using Srdi.Application.Hosting;
 using Srdi.Application.Profiles;
+using Srdi.Application.Vocabulary;
 using Srdi.Catalog.Loading;
 using Srdi.Catalog.Testing;
 using Srdi.Engine.Evaluation;
@@ -7,14 +9,16 @@ using Srdi.Model.Profiles;
 
 namespace Srdi.Application;
 
-/// <summary>The application's entry point for every front end: the catalog loaded and compiled
-/// once, with the services built on it.</summary>
+/// <summary>The catalog loaded, validated and compiled once, with what every service reads from
+/// it: the compiled rules, the profile reader and the wording. Immutable and safe to share
+/// between threads; hosts get it through <see cref="SrdiServiceCollectionExtensions.AddSrdiNavigator"/>.</summary>
 public sealed class PolicyNavigator
 {
     private PolicyNavigator(string root, PolicyCatalog catalog)
     {
         Root = root;
         Catalog = catalog;
+        Wording = new Wording(catalog.Vocabulary.Terms);
         Compiled = CompiledCatalog.Compile(catalog);
         Profiles = new ProfileReader(catalog.Vocabulary);
     }
@@ -23,12 +27,14 @@ public sealed class PolicyNavigator
     public PolicyCatalog Catalog { get; }
     public CompiledCatalog Compiled { get; }
     public ProfileReader Profiles { get; }
+    public Wording Wording { get; }
 
-    /// <summary>Loads, validates and compiles the catalog. Throws
-    /// <see cref="Srdi.Model.Sources.CatalogException"/> naming the file and line at fault.</summary>
+    /// <summary>Loads, validates and compiles the catalog at <paramref name="catalogPath"/>, or the
+    /// one that ships with the program. Throws <see cref="Srdi.Model.Sources.CatalogException"/>
+    /// naming the file and line at fault.</summary>
     public static PolicyNavigator Open(string? catalogPath = null)
     {
-        var root = CatalogLocation.Find(catalogPath);
+        var root = CatalogLocation.Resolve(catalogPath);
         return new PolicyNavigator(root, CatalogLoader.Load(root));
     }
 

@@ -1,6 +1,9 @@
 using System.CommandLine;
 using System.Text;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Srdi.Application;
+using Srdi.Application.Hosting;
 using Srdi.Application.Profiles;
 using Srdi.Cli.Commands;
 using Srdi.Model.Sources;
@@ -21,7 +24,9 @@ public static class SrdiCommandLine
         var catalogOption = new Option<string?>("--catalog") { Recursive = true, Description = "政策目录文件夹（默认：当前目录或上级目录中的 catalog/）" };
         var root = new RootCommand("SRDI Navigator 专精特新政策导航：把政策文件变成可执行、可解释的规则");
         root.Options.Add(catalogOption);
-        var context = new CommandContext(output, error, () => PolicyNavigator.Open(null));
+        // Settings come from the environment (Srdi__Catalog=…); --catalog overrides them.
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        var context = new CommandContext(output, error, configuration);
         root.Subcommands.Add(EvaluateCommand.Build(context, catalogOption));
         root.Subcommands.Add(AssessCommand.Build(context, catalogOption));
         root.Subcommands.Add(BatchCommand.Build(context, catalogOption));
@@ -59,11 +64,30 @@ public static class SrdiCommandLine
     }
 }
 
-/// <summary>What every command needs: where to write, and the catalog, opened on first use.</summary>
-internal sealed class CommandContext(TextWriter output, TextWriter error, Func<PolicyNavigator> open)
+/// <summary>What every command needs: where to write, and the application services, built through
+/// dependency injection as any host builds them, on first use.</summary>
+internal sealed class CommandContext(TextWriter output, TextWriter error, IConfiguration configuration)
 {
+    private readonly Dictionary<string, ServiceProvider> _providers = new(StringComparer.Ordinal);
+
     public TextWriter Output { get; } = output;
     public TextWriter Error { get; } = error;
 
-    public PolicyNavigator Open(string? catalog) => catalog is null ? open() : PolicyNavigator.Open(catalog);
+    /// <summary>The services over the catalog named by --catalog, else the configured or shipped one.</summary>
+    public T Service<T>(string? catalog) where T : notnull => Services(catalog).GetRequiredService<T>();
+
+    public PolicyNavigator Open(string? catalog) => Service<PolicyNavigator>(catalog);
+
+    private ServiceProvider Services(string? catalog)
+    {
+        if (_providers.TryGetValue(catalog ?? "", out var provider)) return provider;
+        var settings = catalog is null
+            ? configuration
+            : new ConfigurationBuilder().AddConfiguration(configuration)
+                .AddInMemoryCollection([KeyValuePair.Create<string, string?>($"{SrdiNavigatorOptions.Section}:{nameof(SrdiNavigatorOptions.Catalog)}", catalog)])
+                .Build();
+        provider = new ServiceCollection().AddSrdiNavigator(settings).BuildServiceProvider();
+        _providers[catalog ?? ""] = provider;
+        return provider;
+    }
 }

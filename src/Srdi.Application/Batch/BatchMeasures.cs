@@ -27,7 +27,7 @@ public static class BatchMeasures
         var documents = catalog.Catalog.Documents.ToDictionary(d => d.Id);
         return catalog.Measures.Select((m, i) =>
         {
-            var slots = PolicyQueries.Expressions(m).SelectMany(e => RuleText.Names(e.Text)).Distinct()
+            var slots = PolicyLibrary.Expressions(m).SelectMany(e => RuleText.Names(e.Text)).Distinct()
                 .Select(n => catalog.TryGetSlot(n, out var s) ? s : -1).Where(s => s >= 0).ToArray();
             var document = documents[m.DocumentId];
             var failures = new List<string> { $"注册地不在{document.Area}", $"需持有：{string.Join("或", m.Targets)}" };

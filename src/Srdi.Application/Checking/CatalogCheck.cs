@@ -57,7 +57,7 @@ public static partial class CatalogCheck
     public static IEnumerable<string> UntraceableNumbers(Measure measure)
     {
         var text = Whitespace().Replace(measure.Text + " " + measure.Interpretation, "");
-        foreach (var expression in Policies.PolicyQueries.Expressions(measure))
+        foreach (var expression in Policies.PolicyLibrary.Expressions(measure))
         {
             foreach (var (written, digits, hasUnit) in RuleText.Numbers(expression.Text))
             {

@@ -1,44 +1,26 @@
 using Srdi.Engine;
 using Srdi.Engine.Evaluation;
 using Srdi.Model.Policies;
+using Srdi.Model.Vocabulary;
 
 namespace Srdi.Application.Evaluation;
 
-/// <summary>The words used for statuses and kinds: machine words for JSON and tests, Chinese for people.</summary>
+/// <summary>The machine codes of the engine's outcomes, as JSON results and rules tests write
+/// them (<see cref="Codes"/>). The Chinese for people is <see cref="Vocabulary.Wording"/>.</summary>
 public static class Words
 {
-    public static string Status(MeasureStatus s) => s switch
-    {
-        MeasureStatus.Eligible => "eligible",
-        MeasureStatus.Ineligible => "ineligible",
-        MeasureStatus.NeedsInfo => "needs-info",
-        _ => "not-in-force",
-    };
+    public static string Status(MeasureStatus s) => Codes.Of(s);
 
-    public static string Kind(BenefitKind k) => k switch
-    {
-        BenefitKind.Exact => "exact",
-        BenefitKind.UpTo => "up-to",
-        BenefitKind.Schedule => "schedule",
-        BenefitKind.External => "external",
-        _ => "in-kind",
-    };
+    public static string Kind(BenefitKind k) => Codes.Of(k);
 
-    public static string Application(ApplicationMode m) => m switch
-    {
-        ApplicationMode.Apply => "apply",
-        ApplicationMode.Automatic => "automatic",
-        _ => "none",
-    };
+    public static string Application(ApplicationMode m) => Codes.Of(m);
 
-    public static string StatusChinese(MeasureStatus s) => s switch
-    {
-        MeasureStatus.Eligible => "符合",
-        MeasureStatus.Ineligible => "不符合",
-        MeasureStatus.NeedsInfo => "待补充信息",
-        _ => "不在有效期",
-    };
+    /// <summary>true / false / unknown, as JSON results and tests write a three-valued outcome.</summary>
+    public static string Outcome(Truth t) => Codes.Of(t);
 
+    public static string Verdict(Engine.Tiers.Verdict v) => Codes.Of(v);
+
+    // Kept until the batch outputs read the catalog's wording; see Vocabulary.Wording.
     public static string KindChinese(BenefitKind k) => k switch
     {
         BenefitKind.Exact => "确定金额",
@@ -53,27 +35,5 @@ public static class Words
         ApplicationMode.Apply => "申报",
         ApplicationMode.Automatic => "免申即享",
         _ => "无需申请",
-    };
-
-    /// <summary>true / false / unknown, as JSON results and tests write a three-valued outcome.</summary>
-    public static string Outcome(Truth t) => t switch
-    {
-        Engine.Truth.True => "true",
-        Engine.Truth.False => "false",
-        _ => "unknown",
-    };
-
-    public static string Verdict(Engine.Tiers.Verdict v) => v switch
-    {
-        Engine.Tiers.Verdict.Qualifies => "qualifies",
-        Engine.Tiers.Verdict.DoesNotQualify => "does-not-qualify",
-        _ => "needs-info",
-    };
-
-    public static string Truth(Truth t) => t switch
-    {
-        Engine.Truth.True => "成立",
-        Engine.Truth.False => "不成立",
-        _ => "未知",
     };
 }

@@ -27,13 +27,15 @@ public static class CatalogLoader
         var parameters = VocabularyLoader.LoadParameters(parametersFile.RequireMap("parameters"));
         parametersFile.RejectUnknownKeys();
 
+        var terms = VocabularyLoader.LoadTerms(Open(root, Path.Combine(vocabularyRoot, "terms.yaml")));
+
         var documents = new List<PolicyDocument>();
         foreach (var folder in Directory.GetDirectories(Path.Combine(root, "documents")).Order(StringComparer.Ordinal))
         {
             var policy = Path.Combine(folder, PolicyFile);
             if (!File.Exists(policy))
                 throw new CatalogException(new SourceLocation(Display(root, folder), 0, 0), $"文件夹中缺少 {PolicyFile}");
-            documents.Add(DocumentLoader.Load(Open(root, policy), Path.GetFileName(folder)));
+            documents.Add(DocumentLoader.Load(Open(root, policy), Path.GetFileName(folder), terms));
         }
         var rulesets = new List<Model.Tiers.TierRuleset>();
         var criteriaRoot = Path.Combine(root, "criteria");
@@ -42,13 +44,13 @@ public static class CatalogLoader
                 rulesets.Add(RulesetLoader.Load(Open(root, Path.Combine(folder, CriteriaFile)), Path.GetFileName(folder)));
         var areasPath = Path.Combine(vocabularyRoot, "areas.yaml");
         var areas = File.Exists(areasPath) ? VocabularyLoader.LoadAreas(Open(root, areasPath)) : Gazetteer.Empty;
-        return new PolicyCatalog(new CatalogVocabulary(facts, certificates, parameters) { Areas = areas }, documents, rulesets);
+        return new PolicyCatalog(new CatalogVocabulary(facts, certificates, parameters) { Areas = areas, Terms = terms }, documents, rulesets);
     }
 
     /// <summary>Loads a single document file against an already loaded catalog's vocabulary:
     /// used by tests of broken files.</summary>
-    public static PolicyDocument LoadDocument(string path, string displayPath, string expectedId) =>
-        DocumentLoader.Load(YamlFile.LoadMap(path, displayPath), expectedId);
+    public static PolicyDocument LoadDocument(string path, string displayPath, string expectedId, Terms terms) =>
+        DocumentLoader.Load(YamlFile.LoadMap(path, displayPath), expectedId, terms);
 
     internal static YamlMap Open(string root, string path) => YamlFile.LoadMap(path, Display(root, path));
 

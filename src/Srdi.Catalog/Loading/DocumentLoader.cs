@@ -10,19 +10,12 @@ namespace Srdi.Catalog.Loading;
 /// <summary>Loads one document's policy.yaml: its header and every measure.</summary>
 internal static partial class DocumentLoader
 {
-    public static readonly string[] Categories =
-        ["reward", "subsidy", "interest-subsidy", "fee-discount", "service", "priority", "finance", "talent", "space", "procurement", "regulation", "organisation"];
-
-    public static readonly string[] Beneficiaries =
-        ["enterprise", "buyer", "staff", "graduates", "training-provider", "cluster-or-park", "investor", "public"];
-
-    private static readonly (string, ApplicationMode)[] ApplicationModes =
-        [("apply", ApplicationMode.Apply), ("automatic", ApplicationMode.Automatic), ("none", ApplicationMode.None)];
+    private static readonly (string, ApplicationMode)[] ApplicationModes = Enum.GetValues<ApplicationMode>().Select(m => (Codes.Of(m), m)).ToArray();
 
     [GeneratedRegex("^[a-z][a-z0-9-]*$")]
     private static partial Regex DocumentId();
 
-    public static PolicyDocument Load(YamlMap file, string folderName)
+    public static PolicyDocument Load(YamlMap file, string folderName, Terms words)
     {
         var header = file.RequireMap("document");
         var id = header.RequireString("id");
@@ -57,7 +50,7 @@ internal static partial class DocumentLoader
         }
 
         var parameters = VocabularyLoader.LoadParameters(header.Map("parameters"));
-        var status = header.Enum("status", DocumentStatus.InForce, ("in-force", DocumentStatus.InForce), ("draft", DocumentStatus.Draft));
+        var status = header.Enum("status", DocumentStatus.InForce, Enum.GetValues<DocumentStatus>().Select(v => (Codes.Of(v), v)).ToArray());
         if (!header.Has("status")) throw header.Error(header.Node, "缺少必填字段 \"status\"（in-force | draft）");
 
         var document = new PolicyDocument(id, header.RequireString("title"), header.RequireString("issuer"), header.String("number"),
@@ -69,7 +62,7 @@ internal static partial class DocumentLoader
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var m in file.Maps("measures", required: true))
         {
-            var measure = LoadMeasure(m, id);
+            var measure = LoadMeasure(m, id, words);
             if (!ids.Add(measure.Id)) throw m.Error(m.Require("id"), $"措施 id \"{measure.Id}\" 重复");
             measures.Add(measure);
         }
@@ -93,7 +86,7 @@ internal static partial class DocumentLoader
         return new CertificateRequirement(parts[0], level);
     }
 
-    private static Measure LoadMeasure(YamlMap m, string documentId)
+    private static Measure LoadMeasure(YamlMap m, string documentId, Terms words)
     {
         var id = m.RequireString("id");
         if (!id.StartsWith(documentId + ".", StringComparison.Ordinal) || !id[(documentId.Length + 1)..].All(char.IsAsciiDigit) || id.Length == documentId.Length + 1)
@@ -109,7 +102,7 @@ internal static partial class DocumentLoader
 
         var benefitMap = m.RequireMap("benefit");
         var inKind = benefitMap.StringList("in_kind");
-        var parts = benefitMap.Maps("parts").Select(LoadPart).ToList();
+        var parts = benefitMap.Maps("parts").Select(p => LoadPart(p, words)).ToList();
         if (inKind.Count == 0 && parts.Count == 0)
             throw benefitMap.Error(benefitMap.Node, "benefit 至少需要 in_kind 或 parts 之一");
         benefitMap.RejectUnknownKeys();
@@ -121,8 +114,8 @@ internal static partial class DocumentLoader
             m.RequireString("title"),
             text,
             m.StringList("departments"),
-            m.Choice("category", null, Categories),
-            m.Choice("beneficiary", null, Beneficiaries),
+            m.Choice("category", null, words.Categories.Codes),
+            m.Choice("beneficiary", null, words.Beneficiaries.Codes),
             m.Enum("application", ApplicationMode.Apply, ApplicationModes),
             m.StringList("targets"),
             conditions,
@@ -135,7 +128,7 @@ internal static partial class DocumentLoader
         return measure;
     }
 
-    private static BenefitPart LoadPart(YamlMap p)
+    private static BenefitPart LoadPart(YamlMap p, Terms words)
     {
         var amount = p.Expression("amount");
         var schedule = p.Has("schedule")
@@ -168,7 +161,7 @@ internal static partial class DocumentLoader
             p.String("per"),
             p.String("payer"),
             p.Has("application") ? p.Enum("application", ApplicationMode.Apply, ApplicationModes) : null,
-            p.Has("beneficiary") ? p.Choice("beneficiary", null, Beneficiaries) : null,
+            p.Has("beneficiary") ? p.Choice("beneficiary", null, words.Beneficiaries.Codes) : null,
             p.Location);
         p.RejectUnknownKeys();
         return part;

@@ -27,10 +27,19 @@ internal static class RulesetLoader
             file.Maps("size_classes", required: true).Select(LoadSizeClass).ToList(),
             file.Maps("tiers", required: true).Select(LoadTier).ToList(),
             file.Location);
+        if (file.Map("size_facts") is { } sizeFacts)
+        {
+            ruleset = ruleset with
+            {
+                SizeFacts = new SizeFacts(sizeFacts.RequireString("industry"), sizeFacts.RequireString("declared_class"), sizeFacts.RequireString("fallback_industry")),
+            };
+            sizeFacts.RejectUnknownKeys();
+        }
         header.RejectUnknownKeys();
         file.RejectUnknownKeys();
-        if (ruleset.SizeClasses.All(s => s.Industry != "其他未列明行业"))
-            throw file.Error(file.Node, "size_classes 需要包含 \"其他未列明行业\"，作为未列明行业的划型依据");
+        var fallback = ruleset.SizeFacts.FallbackIndustry;
+        if (ruleset.SizeClasses.All(s => s.Industry != fallback))
+            throw file.Error(file.Node, $"size_classes 需要包含 \"{fallback}\"，作为未列明行业的划型依据");
         return ruleset;
     }
 

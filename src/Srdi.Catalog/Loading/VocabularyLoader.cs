@@ -1,4 +1,5 @@
 using Srdi.Catalog.Yaml;
+using Srdi.Model.Policies;
 using Srdi.Model.Sources;
 using Srdi.Model.Vocabulary;
 using YamlDotNet.RepresentationModel;
@@ -14,8 +15,7 @@ internal static class VocabularyLoader
         ("boolean", FactType.Boolean), ("date", FactType.Date), ("choice", FactType.Choice), ("list", FactType.List),
     ];
 
-    private static readonly (string, CertificateLevel)[] Levels =
-        [("national", CertificateLevel.National), ("province", CertificateLevel.Province), ("city", CertificateLevel.City)];
+    private static readonly (string, CertificateLevel)[] Levels = Enum.GetValues<CertificateLevel>().Select(l => (Codes.Of(l), l)).ToArray();
 
     public static Dictionary<string, CertificateKind> LoadCertificates(YamlMap file)
     {
@@ -96,6 +96,33 @@ internal static class VocabularyLoader
             map.RejectUnknownKeys();
         }
         return result;
+    }
+
+    /// <summary>vocabulary/terms.yaml: every word list with its Chinese labels. The lists that
+    /// name the model's own enums must hold exactly their codes (<see cref="Codes"/>).</summary>
+    public static Terms LoadTerms(YamlMap file)
+    {
+        TermList List(string name)
+        {
+            var map = file.RequireMap(name);
+            var terms = new List<KeyValuePair<string, string>>();
+            foreach (var (code, keyNode, value) in map.Entries())
+            {
+                var label = value is YamlScalarNode { Value: { Length: > 0 } text } ? text : throw map.Error(keyNode, $"词 \"{code}\" 应有中文名称");
+                terms.Add(KeyValuePair.Create(code, label));
+            }
+            return new TermList(name, terms, map.Location);
+        }
+        TermList Closed<T>(string name) where T : struct, Enum
+        {
+            var list = List(name);
+            return list.Mismatch(Codes.All<T>()) is { } problem ? throw new CatalogException(list.Location, problem) : list;
+        }
+        var terms = new Terms(
+            List("statuses"), List("benefit_kinds"), Closed<ApplicationMode>("application_modes"), List("outcomes"), List("verdicts"),
+            Closed<CertificateLevel>("certificate_levels"), Closed<DocumentStatus>("document_statuses"), List("categories"), List("beneficiaries"));
+        file.RejectUnknownKeys();
+        return terms;
     }
 
     public static Gazetteer LoadAreas(YamlMap file)

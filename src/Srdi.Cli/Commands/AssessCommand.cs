@@ -1,5 +1,8 @@
 using System.CommandLine;
+using Srdi.Application.Contracts;
+using Srdi.Application.Profiles;
 using Srdi.Application.Tiers;
+using Srdi.Application.Vocabulary;
 
 namespace Srdi.Cli.Commands;
 
@@ -18,15 +21,16 @@ internal static class AssessCommand
         command.SetAction(parse =>
         {
             var at = EvaluateCommand.ParseDate(parse.GetValue(atOption));
-            var navigator = context.Open(parse.GetValue(catalogOption));
-            var profile = navigator.Profiles.ReadFile(parse.GetValue(profileArgument)!);
-            var assessment = navigator.Assess(profile, at);
-            var upgrade = UpgradeValues.For(navigator, profile, at, assessment);
-            if (parse.GetValue(jsonOption)) context.Output.WriteLine(AssessmentJson.Write(assessment, upgrade));
+            var catalog = parse.GetValue(catalogOption);
+            var profile = context.Service<ProfileReader>(catalog).ReadFile(parse.GetValue(profileArgument)!);
+            var service = context.Service<AssessmentService>(catalog);
+            var assessment = service.Assess(profile, at);
+            if (parse.GetValue(jsonOption)) context.Output.WriteLine(SrdiJson.Serialize(service.Result(assessment)));
             else
             {
-                AssessmentPrinter.Print(context.Output, assessment);
-                AssessmentPrinter.PrintUpgrade(context.Output, upgrade);
+                var wording = context.Service<Wording>(catalog);
+                AssessmentPrinter.Print(context.Output, assessment.Report, wording);
+                AssessmentPrinter.PrintUpgrade(context.Output, assessment.Upgrade, wording);
             }
             return SrdiCommandLine.Ok;
         });

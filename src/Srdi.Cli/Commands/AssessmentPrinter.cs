@@ -1,6 +1,7 @@
 using Spectre.Console;
 using Srdi.Application.Evaluation;
 using Srdi.Application.Tiers;
+using Srdi.Application.Vocabulary;
 using Srdi.Engine;
 using Srdi.Engine.Formatting;
 using Srdi.Engine.Tiers;
@@ -11,7 +12,7 @@ namespace Srdi.Cli.Commands;
 /// what reaching the next tier is worth.</summary>
 internal static class AssessmentPrinter
 {
-    public static void Print(TextWriter o, AssessmentReport report)
+    public static void Print(TextWriter o, AssessmentReport report, Wording wording)
     {
         var p = report.Profile;
         o.WriteLine($"企业：{p.Name ?? p.Id}（{p.Id}）    评估日期：{report.At:yyyy-MM-dd}");
@@ -23,7 +24,7 @@ internal static class AssessmentPrinter
         foreach (var tier in report.Tiers)
         {
             o.WriteLine();
-            var verdict = tier.Verdict switch { Verdict.Qualifies => "符合", Verdict.DoesNotQualify => "不符合", _ => "待补充信息" };
+            var verdict = wording.Verdict(tier.Verdict);
             o.WriteLine($"■ {tier.Tier.Name}：{verdict}（{tier.Route}）{(tier.Holds ? "  [已持有有效证书]" : "")}");
             foreach (var c in tier.Conditions) PrintCriterion(o, c, "  ");
             if (tier.Score is { } score)
@@ -53,12 +54,15 @@ internal static class AssessmentPrinter
 
     private static void PrintCriterion(TextWriter o, CriterionResult c, string indent)
     {
-        var mark = c.Outcome switch { Truth.True => "✓", Truth.False => "✗", _ => "?" };
+        var mark = Mark(c.Outcome);
         o.WriteLine($"{indent}{mark} {c.Criterion.Id} {c.Criterion.Label}{(c.Children.Count == 0 ? $"：{c.Seen}" : "")}{(c.Gap is null ? "" : $"（{c.Gap}）")}");
         foreach (var child in c.Children) PrintCriterion(o, child, indent + "  ");
     }
 
-    public static void PrintUpgrade(TextWriter o, UpgradeValue? upgrade)
+    /// <summary>✓ held, ✗ failed, ? undecided: the marks every explanation uses.</summary>
+    internal static string Mark(Truth t) => t switch { Truth.True => "✓", Truth.False => "✗", _ => "?" };
+
+    public static void PrintUpgrade(TextWriter o, UpgradeValue? upgrade, Wording wording)
     {
         o.WriteLine();
         if (upgrade is null)
@@ -66,13 +70,13 @@ internal static class AssessmentPrinter
             o.WriteLine("晋级价值：已持有梯度培育最高一档（专精特新“小巨人”）的有效证书，没有更高一档。");
             return;
         }
-        o.WriteLine($"晋级价值：若在评估日首次取得「{upgrade.NextTier.Name}」（{upgrade.Added.Level switch { Model.Vocabulary.CertificateLevel.National => "国家级", Model.Vocabulary.CertificateLevel.Province => "省级", _ => "市级" }}），按目录可新增：");
+        o.WriteLine($"晋级价值：若在评估日首次取得「{upgrade.NextTier.Name}」（{wording.Level(upgrade.Added.Level)}），按目录可新增：");
         if (upgrade.Documents.Count == 0) o.WriteLine("  目录中没有因此新增的措施。");
         foreach (var d in upgrade.Documents)
         {
             var diff = d.Difference;
             o.WriteLine($"  {d.Document.Title}{(d.Document.IsDraft ? "（征求意见稿）" : "")}：确定 +{Amounts.Chinese(diff.Exact)}，最高 +{Amounts.Chinese(diff.UpTo)}，分年度 +{Amounts.Chinese(diff.Scheduled)}");
-            foreach (var m in d.Opened) o.WriteLine($"    · {m.Measure.Id}「{m.Measure.Title}」{EvaluationPrinter.AmountText(m)}");
+            foreach (var m in d.Opened) o.WriteLine($"    · {m.Measure.Id}「{m.Measure.Title}」{ChineseText.Amount(m)}");
             foreach (var k in d.InKindOpened) o.WriteLine($"    · 非资金：{k}");
         }
         var f = upgrade.InForceDifference;

@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
+using Srdi.Application.Contracts;
 using Srdi.Application.Evaluation;
-using Srdi.Application.Tiers;
+using Srdi.Application.Profiles;
+using Srdi.Application.Vocabulary;
 
 namespace Srdi.Cli.Commands;
 
@@ -24,16 +26,16 @@ internal static class EvaluateCommand
         command.SetAction(parse =>
         {
             var at = ParseDate(parse.GetValue(atOption));
-            var navigator = context.Open(parse.GetValue(catalogOption));
-            var profile = navigator.Profiles.ReadFile(parse.GetValue(profileArgument)!);
-            var report = navigator.Evaluate(profile, at, parse.GetValue(draftsOption));
-            var upgrade = parse.GetValue(upgradeOption) ? UpgradeValues.For(navigator, profile, at, navigator.Assess(profile, at)) : null;
+            var catalog = parse.GetValue(catalogOption);
+            var profile = context.Service<ProfileReader>(catalog).ReadFile(parse.GetValue(profileArgument)!);
+            var service = context.Service<EvaluationService>(catalog);
+            var evaluation = service.Evaluate(profile, at, parse.GetValue(draftsOption), parse.GetValue(upgradeOption));
             if (parse.GetValue(jsonOption))
-                context.Output.WriteLine(EvaluationJson.Write(report, navigator.Catalog.Vocabulary, upgrade));
+                context.Output.WriteLine(SrdiJson.Serialize(service.Result(evaluation)));
             else
             {
-                EvaluationPrinter.Print(context.Output, report, navigator);
-                if (parse.GetValue(upgradeOption)) AssessmentPrinter.PrintUpgrade(context.Output, upgrade);
+                EvaluationPrinter.Print(context.Output, service.View(evaluation));
+                if (parse.GetValue(upgradeOption)) AssessmentPrinter.PrintUpgrade(context.Output, evaluation.Upgrade, context.Service<Wording>(catalog));
             }
             return SrdiCommandLine.Ok;
         });

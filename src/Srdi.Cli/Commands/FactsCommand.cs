@@ -22,7 +22,7 @@ internal static class FactsCommand
                 return SrdiCommandLine.Ok;
             }
             var table = new Table().AddColumns("事实", "含义", "类型", "单位", "按年度", "使用它的措施");
-            var facts = new PolicyQueries(navigator).Facts().ToList();
+            var facts = context.Service<PolicyLibrary>(parse.GetValue(catalogOption)).Facts().ToList();
             foreach (var (fact, measures) in facts)
             {
                 var type = fact.Type.ToString().ToLowerInvariant()

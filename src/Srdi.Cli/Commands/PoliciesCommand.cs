@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Spectre.Console;
 using Srdi.Application;
+using Srdi.Application.Contracts;
 using Srdi.Application.Evaluation;
 using Srdi.Application.Policies;
 using Srdi.Model.Policies;
@@ -21,17 +22,11 @@ internal static class PoliciesCommand
         list.Options.Add(statusOption);
         list.SetAction(parse =>
         {
-            var navigator = context.Open(parse.GetValue(catalogOption));
-            IEnumerable<(PolicyDocument, Measure)> rows;
-            try
-            {
-                rows = new PolicyQueries(navigator).List(parse.GetValue(cityOption), parse.GetValue(statusOption)).ToList();
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException(e.Message);
-            }
-            PrintRows(context.Output, rows);
+            var library = context.Service<PolicyLibrary>(parse.GetValue(catalogOption));
+            DocumentStatus? status = null;
+            if (parse.GetValue(statusOption) is { } statusText)
+                status = library.TryStatus(statusText, out var s) ? s : throw new UsageException($"--status 应为 in-force 或 draft，实际为 \"{statusText}\"");
+            PrintRows(context.Output, library.List(new PolicyFilter(City: parse.GetValue(cityOption), Status: status)).ToList());
             return SrdiCommandLine.Ok;
         });
         command.Subcommands.Add(list);
@@ -41,11 +36,12 @@ internal static class PoliciesCommand
         show.Arguments.Add(idArgument);
         show.SetAction(parse =>
         {
-            var navigator = context.Open(parse.GetValue(catalogOption));
+            var catalog = parse.GetValue(catalogOption);
+            var navigator = context.Open(catalog);
             var id = parse.GetValue(idArgument)!;
             var measure = navigator.FindMeasure(id)
                 ?? throw new UsageException($"没有措施 \"{id}\"；用 srdi policies list 或 srdi policies search 查找");
-            Show(context.Output, navigator, measure);
+            Show(context.Output, navigator, measure, context.Service<PolicyLibrary>(catalog).Show(id)!);
             return SrdiCommandLine.Ok;
         });
         command.Subcommands.Add(show);
@@ -55,9 +51,8 @@ internal static class PoliciesCommand
         search.Arguments.Add(textArgument);
         search.SetAction(parse =>
         {
-            var navigator = context.Open(parse.GetValue(catalogOption));
             var text = parse.GetValue(textArgument)!;
-            var rows = new PolicyQueries(navigator).Search(text).ToList();
+            var rows = context.Service<PolicyLibrary>(parse.GetValue(catalogOption)).Search(text).ToList();
             if (rows.Count == 0) context.Output.WriteLine($"没有找到包含“{text}”的措施。");
             else PrintRows(context.Output, rows);
             return SrdiCommandLine.Ok;
@@ -82,14 +77,15 @@ internal static class PoliciesCommand
 
     private static string ShortTitle(PolicyDocument d) => d.Title.Length <= 18 ? d.Title : d.Title[..18] + "…";
 
-    private static void Show(TextWriter o, PolicyNavigator navigator, Measure m)
+    private static void Show(TextWriter o, PolicyNavigator navigator, Measure m, MeasureDetail detail)
     {
+        var wording = navigator.Wording;
         var d = navigator.DocumentOf(m);
         o.WriteLine($"{m.Id}  {m.Title}");
-        o.WriteLine($"文件：{d.Title}{(d.Number is null ? "" : $"（{d.Number}）")}，{d.Issuer}，{(d.IsDraft ? "征求意见稿" : "现行有效")}，有效期 {d.Validity}");
+        o.WriteLine($"文件：{d.Title}{(d.Number is null ? "" : $"（{d.Number}）")}，{d.Issuer}，{wording.DocumentStatus(d.Status)}，有效期 {d.Validity}");
         o.WriteLine($"章节：{m.Section}    条款：{m.Clause}");
         o.WriteLine($"责任单位：{(m.Departments.Count == 0 ? "未载明" : string.Join("、", m.Departments))}");
-        o.WriteLine($"类别：{m.Category}    受益方：{m.Beneficiary}    申请方式：{Words.ApplicationChinese(m.Application)}");
+        o.WriteLine($"类别：{m.Category}    受益方：{m.Beneficiary}    申请方式：{wording.Application(m.Application)}");
         o.WriteLine();
         o.WriteLine("原文：");
         o.WriteLine("  " + m.Text);
@@ -110,8 +106,7 @@ internal static class PoliciesCommand
         if (m.Interpretation is not null) o.WriteLine($"  解读：{m.Interpretation}");
         o.WriteLine($"  定义于：{m.Location}");
         o.WriteLine();
-        var tests = navigator.LoadTests().Where(t => t.Expectations.Any(x => x.MeasureId == m.Id)).ToList();
-        o.WriteLine($"测试（{tests.Count} 个用例）：");
-        foreach (var t in tests) o.WriteLine($"  · {t.At:yyyy-MM-dd} {t.Name}");
+        o.WriteLine($"测试（{detail.Tests.Count} 个用例）：");
+        foreach (var t in detail.Tests) o.WriteLine($"  · {ChineseText.Date(t.At)} {t.Name}");
     }
 }

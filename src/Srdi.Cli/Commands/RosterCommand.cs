@@ -1,5 +1,4 @@
 using System.CommandLine;
-using MiniExcelLibs;
 using Srdi.Application.Rosters;
 
 namespace Srdi.Cli.Commands;
@@ -18,24 +17,14 @@ internal static class RosterCommand
         template.Options.Add(atOption);
         template.SetAction(parse =>
         {
-            var navigator = context.Open(parse.GetValue(catalogOption));
+            var template = context.Service<RosterTemplate>(parse.GetValue(catalogOption));
             var year = EvaluateCommand.ParseDate(parse.GetValue(atOption)).Year;
-            var columns = new RosterLayout(navigator.Compiled).Template(year);
-            var folder = parse.GetValue(outOption)!;
-            Directory.CreateDirectory(folder);
-            var csv = Path.Combine(folder, "名单模板.csv");
-            File.WriteAllText(csv, string.Join(',', columns.Select(c => Quote(c.Header))) + "\n", new System.Text.UTF8Encoding(true));
-            var xlsx = Path.Combine(folder, "名单模板.xlsx");
-            var header = new Dictionary<string, object?>();
-            foreach (var c in columns) header[c.Header] = null;
-            MiniExcel.SaveAs(xlsx, new[] { header }, overwriteFile: true);
-            context.Output.WriteLine($"已写出 {columns.Count} 列的模板：{Path.GetFullPath(csv)}、{Path.GetFullPath(xlsx)}（列说明见 docs/roster.md）");
+            var (csv, xlsx) = template.WriteFiles(parse.GetValue(outOption)!, year);
+            context.Output.WriteLine($"已写出 {template.Columns(year).Count} 列的模板：{Path.GetFullPath(csv)}、{Path.GetFullPath(xlsx)}（列说明见 docs/roster.md）");
             return SrdiCommandLine.Ok;
         });
         command.Subcommands.Add(template);
         command.Subcommands.Add(GenerateCommand.Build(context, catalogOption));
         return command;
     }
-
-    private static string Quote(string s) => s.Contains(',') || s.Contains('"') ? "\"" + s.Replace("\"", "\"\"") + "\"" : s;
 }

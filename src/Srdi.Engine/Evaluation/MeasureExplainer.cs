@@ -23,12 +23,12 @@ internal static class MeasureExplainer
         {
             var traces = new List<ConditionTrace>
             {
-                new($"注册地位于{document.Area}", null, area, AreaMatch.Describe(context.Enterprise.Area)),
+                new($"注册地位于{document.Area}", null, area, AreaMatch.Describe(context.Enterprise.Area)) { Kind = ConditionKind.Area },
             };
             if (compiled.Targets.Length > 0)
             {
                 var held = context.Holds(compiled.TargetMask) ? Truth.True : Truth.False;
-                traces.Add(new ConditionTrace($"适用对象：{string.Join("或", measure.Targets)}", null, held, DescribeCertificates(context)));
+                traces.Add(new ConditionTrace($"适用对象：{string.Join("或", measure.Targets)}", null, held, DescribeCertificates(context)) { Kind = ConditionKind.Targets });
             }
             foreach (var condition in compiled.Conditions)
                 traces.Add(new ConditionTrace(condition.Label, condition.Rule, condition.Node.Evaluate(context).Truth, condition.Node.Render(context)));

@@ -9,9 +9,16 @@ public enum MeasureStatus { Eligible, Ineligible, NeedsInfo, NotInForce }
 /// amounts; in-kind: no money; external: the amount is set by another document.</summary>
 public enum BenefitKind { Exact, UpTo, Schedule, InKind, External }
 
+/// <summary>What a line of an explanation checks: the document's area, the measure's targets
+/// (certificates held), or one of the measure's own conditions.</summary>
+public enum ConditionKind { Area, Targets, Rule }
+
 /// <summary>One line of an explanation: what the clause requires, what the profile showed, and
 /// whether it held.</summary>
-public sealed record ConditionTrace(string Label, string? Rule, Truth Outcome, string Seen);
+public sealed record ConditionTrace(string Label, string? Rule, Truth Outcome, string Seen)
+{
+    public ConditionKind Kind { get; init; } = ConditionKind.Rule;
+}
 
 /// <summary>One year of a schedule, 1-based from the first year of support.</summary>
 public sealed record ScheduleYear(int Index, decimal Amount, string? Computation, bool CapApplied);
@@ -45,6 +52,10 @@ public sealed record MeasureResult(
     string? ExcludedBy)
 {
     public bool Draft => Document.IsDraft;
+
+    /// <summary>Whether the enterprise is registered where the document applies: false means the
+    /// measure does not concern it at all, whatever else holds.</summary>
+    public Truth InArea => Conditions.FirstOrDefault(c => c.Kind == ConditionKind.Area)?.Outcome ?? Truth.True;
 
     /// <summary>What this result adds to the enterprise's totals: zero unless it is eligible and not
     /// excluded; then the money of the parts paid to the enterprise itself (reading rule 15).</summary>

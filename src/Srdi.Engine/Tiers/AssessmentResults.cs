@@ -43,7 +43,12 @@ public sealed record TierResult(
     IReadOnlyList<CriterionResult> Direct,
     ScoreResult? Score,
     IReadOnlyList<string> Gaps,
-    IReadOnlyList<string> Missing);
+    IReadOnlyList<string> Missing)
+{
+    /// <summary>The id of the direct-route criterion the tier was reached by, when it was reached
+    /// by one rather than by the score or the plain conditions.</summary>
+    public string? DirectCriterion { get; init; }
+}
 
 /// <summary>The SME size class (工信部联企业〔2011〕300号) and why.</summary>
 public sealed record SizeClassResult(string? Industry, string? Class, Truth IsSme, string Basis, IReadOnlyList<string> Missing);

@@ -24,8 +24,9 @@ internal static class TierAssessor
     private static SizeClassResult SizeClass(CompiledRuleset ruleset, EvaluationContext context, FactSlots slots)
     {
         context.Missing = [];
-        var sector = slots.TryGet("sector", out var sectorSlot) ? context.Enterprise.Scalar(sectorSlot) : Value.Unknown;
-        var declared = slots.TryGet("size_class", out var sizeSlot) ? context.Enterprise.Scalar(sizeSlot) : Value.Unknown;
+        var facts = ruleset.Source.SizeFacts;
+        var sector = slots.TryGet(facts.Industry, out var sectorSlot) ? context.Enterprise.Scalar(sectorSlot) : Value.Unknown;
+        var declared = slots.TryGet(facts.DeclaredClass, out var sizeSlot) ? context.Enterprise.Scalar(sizeSlot) : Value.Unknown;
         string? industry = null;
         string? sizeClass = null;
         var isSme = Truth.Unknown;
@@ -33,7 +34,7 @@ internal static class TierAssessor
         if (sector.Kind == ValueKind.Text)
         {
             var rule = ruleset.SizeRules.FirstOrDefault(r => r.Source.Industry == sector.Text)
-                ?? ruleset.SizeRules.First(r => r.Source.Industry == "其他未列明行业");
+                ?? ruleset.SizeRules.First(r => r.Source.Industry == facts.FallbackIndustry);
             industry = rule.Source.Industry;
             basis.Append(rule.Source.Basis ?? industry).Append("：");
             isSme = rule.Sme.Evaluate(context).Truth;
@@ -54,7 +55,7 @@ internal static class TierAssessor
         }
         else
         {
-            context.NoteMissing("sector");
+            context.NoteMissing(facts.Industry);
         }
         if (sizeClass is null && declared.Kind == ValueKind.Text)
         {
@@ -79,30 +80,41 @@ internal static class TierAssessor
         if (gate == Truth.Unknown) foreach (var f in size.Missing) context.NoteMissing(f);
 
         var conditions = Applicable(tier.Conditions, context).Select(c => Criterion(c, context)).ToList();
-        var verdict = And(gate, conditions.Aggregate(Truth.True, (t, c) => And(t, c.Outcome)));
+        var verdict = gate.And(conditions.Aggregate(Truth.True, (t, c) => t.And(c.Outcome)));
         foreach (var failed in conditions.Where(c => c.Outcome == Truth.False)) gaps.AddRange(FailedLeaves(failed));
 
         ScoreResult? score = null;
         var direct = new List<CriterionResult>();
         var route = "全部条件满足";
+        CriterionResult? directRoute = null;
         if (source.Score is not null)
         {
             score = Score(tier, context);
             direct = Applicable(tier.Direct, context).Select(c => Criterion(c, context)).ToList();
-            var anyDirect = direct.Aggregate(Truth.False, (t, c) => Or(t, c.Outcome));
-            verdict = And(verdict, Or(score.Passed, anyDirect));
+            var anyDirect = direct.Aggregate(Truth.False, (t, c) => t.Or(c.Outcome));
+            verdict = verdict.And(score.Passed.Or(anyDirect));
             if (score.Passed == Truth.True)
                 route = $"评分 {Amounts.Plain(score.Points)} 分，达到及格线 {Amounts.Plain(score.PassMark ?? 0)} 分";
             else if (direct.FirstOrDefault(d => d.Outcome == Truth.True) is { } d)
+            {
+                directRoute = d;
                 route = $"直通条件 {d.Criterion.Id}：{d.Criterion.Label}";
+            }
             else
                 gaps.AddRange(ScoreGaps(score, anyDirect));
         }
 
         var result = verdict switch { Truth.True => Verdict.Qualifies, Truth.False => Verdict.DoesNotQualify, _ => Verdict.NeedsInfo };
-        if (result != Verdict.Qualifies) route = result == Verdict.NeedsInfo ? "需补充信息" : "不符合";
+        if (result != Verdict.Qualifies)
+        {
+            route = result == Verdict.NeedsInfo ? "需补充信息" : "不符合";
+            directRoute = null;
+        }
         var missing = result == Verdict.NeedsInfo ? context.Missing.Distinct().ToList() : [];
-        return new TierResult(source, result, holds, route, conditions, direct, score, result == Verdict.Qualifies ? [] : gaps, missing);
+        return new TierResult(source, result, holds, route, conditions, direct, score, result == Verdict.Qualifies ? [] : gaps, missing)
+        {
+            DirectCriterion = directRoute?.Criterion.Id,
+        };
     }
 
     private static IEnumerable<CompiledCriterion> Applicable(IEnumerable<CompiledCriterion> criteria, EvaluationContext context) =>
@@ -128,8 +140,8 @@ internal static class TierAssessor
             var isAll = c.All.Length > 0;
             var children = (isAll ? c.All : c.Any).Select(x => Criterion(x, context)).ToList();
             var outcome = isAll
-                ? children.Aggregate(Truth.True, (t, x) => And(t, x.Outcome))
-                : children.Aggregate(Truth.False, (t, x) => Or(t, x.Outcome));
+                ? children.Aggregate(Truth.True, (t, x) => t.And(x.Outcome))
+                : children.Aggregate(Truth.False, (t, x) => t.Or(x.Outcome));
             result = new CriterionResult(c.Source, outcome, isAll ? "以下全部满足" : "以下任一满足", null, children);
         }
         if (result.Outcome != Truth.Unknown) context.ForgetMissingSince(mark);
@@ -301,9 +313,4 @@ internal static class TierAssessor
             ? Truth.True : Truth.False;
     }
 
-    private static Truth And(Truth a, Truth b) =>
-        a == Truth.False || b == Truth.False ? Truth.False : a == Truth.Unknown || b == Truth.Unknown ? Truth.Unknown : Truth.True;
-
-    private static Truth Or(Truth a, Truth b) =>
-        a == Truth.True || b == Truth.True ? Truth.True : a == Truth.Unknown || b == Truth.Unknown ? Truth.Unknown : Truth.False;
 }

@@ -17,7 +17,19 @@ public sealed record TierRuleset(
     IReadOnlyDictionary<string, RegionalParameter> Parameters,
     IReadOnlyList<SizeClassRule> SizeClasses,
     IReadOnlyList<TierCriteria> Tiers,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>Which facts the size classification reads: the industry that picks the bounds,
+    /// the size class a profile may declare instead, and the industry whose bounds apply when the
+    /// profile's industry is not listed.</summary>
+    public SizeFacts SizeFacts { get; init; } = SizeFacts.Default;
+}
+
+/// <summary>The facts of the SME size classification, named in the ruleset file (size_facts).</summary>
+public sealed record SizeFacts(string Industry, string DeclaredClass, string FallbackIndustry)
+{
+    public static readonly SizeFacts Default = new("sector", "size_class", "其他未列明行业");
+}
 
 /// <summary>One industry's bounds in the SME size classification: SME when <see cref="Sme"/>
 /// holds, then medium, small, else micro.</summary>

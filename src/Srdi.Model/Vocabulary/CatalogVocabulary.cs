@@ -8,4 +8,7 @@ public sealed record CatalogVocabulary(
     IReadOnlyDictionary<string, DatedParameter> Parameters)
 {
     public Gazetteer Areas { get; init; } = Gazetteer.Empty;
+
+    /// <summary>The word lists and their Chinese labels.</summary>
+    public Terms Terms { get; init; } = Terms.Empty;
 }

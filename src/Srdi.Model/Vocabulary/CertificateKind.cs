@@ -8,7 +8,13 @@ public sealed record CertificateKind(
     string Name,
     IReadOnlyList<CertificateLevel> Levels,
     CertificateLevel DefaultLevel,
-    int ValidityYears);
+    int ValidityYears)
+{
+    /// <summary>The last day of validity of a certificate issued on <paramref name="issued"/> when
+    /// the holder gives no expiry date: the validity in whole years, the end date inclusive (a
+    /// certificate of 2024-07-15 for 3 years holds to 2027-07-14).</summary>
+    public DateOnly ExpiryFor(DateOnly issued) => issued.AddYears(ValidityYears).AddDays(-1);
+}
 
 /// <summary>"Holds a certificate of this kind", optionally of one level: the meaning of a
 /// target or of a term such as 专精特新企业.</summary>

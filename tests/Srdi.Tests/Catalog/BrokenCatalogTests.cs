@@ -35,7 +35,7 @@ public sealed class BrokenCatalogTests
 
         var error = Assert.Throws<CatalogException>(() =>
         {
-            var document = CatalogLoader.LoadDocument(path, $"BrokenCatalogs/{file}", "broken");
+            var document = CatalogLoader.LoadDocument(path, $"BrokenCatalogs/{file}", "broken", RealCatalog.Navigator.Catalog.Vocabulary.Terms);
             CompiledCatalog.Compile(new PolicyCatalog(RealCatalog.Navigator.Catalog.Vocabulary, [document]));
         });
 

@@ -96,7 +96,8 @@ internal sealed class Comparison(string op, Node left, Node right) : Node
     }
 }
 
-/// <summary>Kleene logic: false and unknown is false; true or unknown is true.</summary>
+/// <summary>Kleene logic (<see cref="TruthLogic"/>), evaluated lazily so that a decisive left
+/// side neither reads nor reports the facts of the right side.</summary>
 internal sealed class Logic(bool isAnd, Node left, Node right) : Node
 {
     public override ExprType Type => ExprType.Bool;
@@ -118,8 +119,11 @@ internal sealed class Logic(bool isAnd, Node left, Node right) : Node
             context.ForgetMissingSince(mark);
             return b;
         }
-        return a.IsUnknown || b.IsUnknown ? Value.Unknown : b;
+        var truth = isAnd ? Truth(a).And(Truth(b)) : Truth(a).Or(Truth(b));
+        return truth == Engine.Truth.Unknown ? Value.Unknown : Value.Of(truth == Engine.Truth.True);
     }
+
+    private static Truth Truth(Value v) => v.IsUnknown ? Engine.Truth.Unknown : v.IsTrue ? Engine.Truth.True : Engine.Truth.False;
 
     public override void Render(EvaluationContext context, StringBuilder output)
     {

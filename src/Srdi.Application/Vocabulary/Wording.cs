@@ -1,0 +1,66 @@
+using Srdi.Engine;
+using Srdi.Engine.Evaluation;
+using Srdi.Engine.Tiers;
+using Srdi.Model.Policies;
+using Srdi.Model.Sources;
+using Srdi.Model.Vocabulary;
+
+namespace Srdi.Application.Vocabulary;
+
+/// <summary>The one table of the product's words: for each status, kind, mode, outcome, verdict,
+/// level, category and beneficiary, the code programs read (<see cref="Codes"/>) and the Chinese a
+/// person reads, taken from the catalog's vocabulary/terms.yaml. Built once with the catalog; a
+/// list that does not match the engine's codes stops loading with the file and line.</summary>
+public sealed class Wording
+{
+    private readonly Terms _terms;
+
+    public Wording(Terms terms)
+    {
+        _terms = terms;
+        Check<MeasureStatus>(terms.Statuses);
+        Check<BenefitKind>(terms.BenefitKinds);
+        Check<Truth>(terms.Outcomes);
+        Check<Verdict>(terms.Verdicts);
+    }
+
+    public Terms Terms => _terms;
+
+    public string Status(MeasureStatus status) => _terms.Statuses.Label(Codes.Of(status));
+
+    public string Kind(BenefitKind kind) => _terms.BenefitKinds.Label(Codes.Of(kind));
+
+    public string Application(ApplicationMode mode) => _terms.ApplicationModes.Label(Codes.Of(mode));
+
+    public string Outcome(Truth truth) => _terms.Outcomes.Label(Codes.Of(truth));
+
+    public string Verdict(Verdict verdict) => _terms.Verdicts.Label(Codes.Of(verdict));
+
+    public string Level(CertificateLevel level) => _terms.CertificateLevels.Label(Codes.Of(level));
+
+    public string DocumentStatus(DocumentStatus status) => _terms.DocumentStatuses.Label(Codes.Of(status));
+
+    public string Category(string code) => _terms.Categories.Label(code);
+
+    public string Beneficiary(string code) => _terms.Beneficiaries.Label(code);
+
+    /// <summary>A certificate level from a roster cell or form: its code or its Chinese name.</summary>
+    public bool TryLevel(string text, out CertificateLevel level)
+    {
+        var s = text.Trim();
+        foreach (var candidate in Enum.GetValues<CertificateLevel>())
+        {
+            if (s != Codes.Of(candidate) && s != Level(candidate)) continue;
+            level = candidate;
+            return true;
+        }
+        level = default;
+        return false;
+    }
+
+    private static void Check<T>(TermList list) where T : struct, Enum
+    {
+        if (list == TermList.Empty) return;
+        if (list.Mismatch(Codes.All<T>()) is { } problem) throw new CatalogException(list.Location, problem);
+    }
+}
