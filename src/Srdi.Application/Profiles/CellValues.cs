@@ -30,7 +30,7 @@ public static class CellValues
                 value = date;
                 return true;
             case FactType.Choice:
-                if (!choices.Contains(s)) { error = $"\"{Clip(s)}\" 不是可选值（可选：{string.Join("、", choices)}）"; return false; }
+                if (FactValues.ChoiceProblem(choices, s) is { } problem) { error = problem; return false; }
                 value = s;
                 return true;
             default:
@@ -44,28 +44,11 @@ public static class CellValues
         error = "";
         if (!Quantity.TryParse(text, out value) && !Quantity.TryParse(text.Trim(), out value))
         {
-            error = type switch
-            {
-                FactType.Money => $"应为金额（如 5000000 或 500万），实际为 \"{Clip(text.Trim())}\"",
-                FactType.Rate => $"应为比率（如 0.035 或 3.5%），实际为 \"{Clip(text.Trim())}\"",
-                FactType.Count => $"应为非负整数，实际为 \"{Clip(text.Trim())}\"",
-                _ => $"应为数值，实际为 \"{Clip(text.Trim())}\"",
-            };
+            error = $"应为{FactValues.Expected(type)}，实际为 \"{Clip(text.Trim())}\"";
             return false;
         }
-        switch (type)
-        {
-            case FactType.Money when value < 0:
-                error = $"金额不能为负数：{text.Trim()}";
-                return false;
-            case FactType.Rate when value is < 0 or > 1:
-                error = $"比率应在 0 到 1 之间（3.5% 写作 0.035 或 3.5%），实际为 {text.Trim()}";
-                return false;
-            case FactType.Count when value < 0 || value != decimal.Truncate(value):
-                error = $"应为非负整数，实际为 \"{Clip(text.Trim())}\"";
-                return false;
-        }
-        return true;
+        error = FactValues.NumberProblem(type, value, text.Trim()) ?? "";
+        return error.Length == 0;
     }
 
     /// <summary>Reads a cell straight into a record, without boxing: the roster's hot path.</summary>
@@ -84,7 +67,7 @@ public static class CellValues
                 return true;
             case FactType.Choice:
                 var choice = text.Trim();
-                if (!fact.Choices.Contains(choice)) { error = $"\"{Clip(choice)}\" 不是可选值（可选：{string.Join("、", fact.Choices)}）"; return false; }
+                if (FactValues.ChoiceProblem(fact.Choices, choice) is { } problem) { error = problem; return false; }
                 target.Text(choice);
                 return true;
             case FactType.Date:

@@ -104,7 +104,7 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
                 throw new ProfileException(path + ".level", $"\"{levelName}\" 不是 {kindName} 的级别（可用：{string.Join("、", kind.Levels.Select(l => l.ToString().ToLowerInvariant()))}）");
         }
         var issued = Date(Get(c, "issued_on"), path + ".issued_on") ?? throw new ProfileException(path + ".issued_on", "缺少认定日期 issued_on");
-        var expires = Date(Get(c, "expires_on"), path + ".expires_on") ?? issued.AddYears(kind.ValidityYears).AddDays(-1);
+        var expires = Date(Get(c, "expires_on"), path + ".expires_on") ?? kind.ExpiryFor(issued);
         if (expires < issued) throw new ProfileException(path + ".expires_on", $"有效期截止日 {expires:yyyy-MM-dd} 早于认定日期 {issued:yyyy-MM-dd}");
         var renewal = Get(c, "renewal") switch
         {
@@ -170,14 +170,11 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         switch (type)
         {
             case FactType.Money:
-                var money = Number(v, path, allowUnits: true, "金额（元），如 5000000 或 \"500万\"");
-                return money >= 0 ? money : throw new ProfileException(path, $"金额不能为负数：{money}");
+                return Checked(type, Number(v, path, allowUnits: true, "金额（元），如 5000000 或 \"500万\""), v, path);
             case FactType.Rate:
-                var rate = Number(v, path, allowUnits: true, "比率，如 0.035 或 \"3.5%\"");
-                return rate is >= 0 and <= 1 ? rate : throw new ProfileException(path, $"比率应在 0 到 1 之间（3.5% 写作 0.035 或 \"3.5%\"），实际为 {rate}");
+                return Checked(type, Number(v, path, allowUnits: true, "比率，如 0.035 或 \"3.5%\""), v, path);
             case FactType.Count:
-                var count = Number(v, path, allowUnits: false, "非负整数");
-                return count >= 0 && count == decimal.Truncate(count) ? count : throw new ProfileException(path, $"应为非负整数，实际为 {count}");
+                return Checked(type, Number(v, path, allowUnits: false, "非负整数"), v, path);
             case FactType.Number:
                 return Number(v, path, allowUnits: false, "数值");
             case FactType.Boolean:
@@ -191,11 +188,14 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
                 return Date(v, path)!.Value;
             case FactType.Choice:
                 var s = v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new ProfileException(path, $"应为文字，实际为 {Raw(v)}");
-                return choices.Contains(s) ? s : throw new ProfileException(path, $"\"{s}\" 不是可选值（可选：{string.Join("、", choices)}）");
+                return FactValues.ChoiceProblem(choices, s) is { } problem ? throw new ProfileException(path, problem) : s;
             default:
                 throw new ProfileException(path, "不支持的类型");
         }
     }
+
+    private static decimal Checked(FactType type, decimal value, JsonElement v, string path) =>
+        FactValues.NumberProblem(type, value, Raw(v)) is { } problem ? throw new ProfileException(path, problem) : value;
 
     private static decimal Number(JsonElement v, string path, bool allowUnits, string expected)
     {

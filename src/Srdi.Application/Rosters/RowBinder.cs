@@ -15,6 +15,7 @@ public sealed record RowProblem(long Row, string Field, string Problem);
 public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabulary)
 {
     private readonly string[] _kinds = vocabulary.Certificates.Keys.ToArray();
+    private readonly Vocabulary.Wording _wording = new(vocabulary.Terms);
     private readonly string?[,] _certificates = new string?[vocabulary.Certificates.Count, 4];
     private readonly bool[] _hasCertificate = new bool[vocabulary.Certificates.Count];
     private readonly int[] _columnKind = columns.Select(c => c.Certificate is null ? -1 : Array.IndexOf(vocabulary.Certificates.Keys.ToArray(), c.Certificate)).ToArray();
@@ -89,7 +90,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
             problems.Add(new RowProblem(row, field, $"应为日期 YYYY-MM-DD，实际为 \"{CellValues.Clip(c.Issued)}\""));
             return;
         }
-        var expires = issued.AddYears(kind.ValidityYears).AddDays(-1);
+        var expires = kind.ExpiryFor(issued);
         if (c.Expires is not null && !CellValues.TryDate(c.Expires, out expires))
         {
             problems.Add(new RowProblem(row, $"{kind.Name}有效期至", $"应为日期 YYYY-MM-DD，实际为 \"{CellValues.Clip(c.Expires)}\""));
@@ -103,19 +104,12 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         var level = kind.DefaultLevel;
         if (c.Level is not null)
         {
-            CertificateLevel? parsed = c.Level.Trim() switch
+            if (!_wording.TryLevel(c.Level, out var parsed) || !kind.Levels.Contains(parsed))
             {
-                "national" or "国家级" => CertificateLevel.National,
-                "province" or "省级" => CertificateLevel.Province,
-                "city" or "市级" => CertificateLevel.City,
-                _ => null,
-            };
-            if (parsed is null || !kind.Levels.Contains(parsed.Value))
-            {
-                problems.Add(new RowProblem(row, $"{kind.Name}认定级别", $"\"{CellValues.Clip(c.Level)}\" 不是该证书的级别（可用：{string.Join("、", kind.Levels.Select(Chinese))}）"));
+                problems.Add(new RowProblem(row, $"{kind.Name}认定级别", $"\"{CellValues.Clip(c.Level)}\" 不是该证书的级别（可用：{string.Join("、", kind.Levels.Select(_wording.Level))}）"));
                 return;
             }
-            level = parsed.Value;
+            level = parsed;
         }
         var renewal = false;
         if (c.Renewal is not null && !CellValues.TryBool(c.Renewal, out renewal))
@@ -159,11 +153,4 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
     }
 
     private static readonly IReadOnlyList<FactItem> EmptyList = [];
-
-    private static string Chinese(CertificateLevel level) => level switch
-    {
-        CertificateLevel.National => "国家级",
-        CertificateLevel.Province => "省级",
-        _ => "市级",
-    };
 }

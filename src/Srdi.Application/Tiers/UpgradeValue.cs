@@ -41,7 +41,7 @@ public static class UpgradeValues
         var next = assessment.Tiers[nextIndex].Tier;
         var kind = navigator.Catalog.Vocabulary.Certificates[next.Certificate];
         var level = LevelFor(next.Upgrade, profile.Area);
-        var added = new Certificate(next.Certificate, level, next.Upgrade.Issuer, at, at.AddYears(kind.ValidityYears).AddDays(-1), Renewal: false);
+        var added = new Certificate(next.Certificate, level, next.Upgrade.Issuer, at, kind.ExpiryFor(at), Renewal: false);
         var upgraded = profile with { Certificates = [.. profile.Certificates, added] };
 
         var before = navigator.Evaluate(profile, at);
