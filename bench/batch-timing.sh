@@ -9,9 +9,12 @@ dotnet publish src/Srdi.Cli -c Release -o "$work/srdi" --nologo -v q
 srdi="$work/srdi/srdi"
 export SRDI_CATALOG="$PWD/catalog"
 
-"$srdi" roster generate --count 1000000 --seed 42 --at 2025-06-01 --out "$work/roster-1m.csv" > /dev/null
-"$srdi" roster generate --count 1000000 --seed 42 --at 2025-06-01 --out "$work/roster-1m.jsonl" > /dev/null
-"$srdi" roster generate --count 100000 --seed 3 --at 2025-06-01 --out "$work/roster-100k.csv" > /dev/null
+# The synthetic rosters come from the generator tool, not from srdi (tools/Srdi.RosterGenerator).
+dotnet publish tools/Srdi.RosterGenerator -c Release -o "$work/generator" --nologo -v q
+generate() { "$work/generator/Srdi.RosterGenerator" --catalog "$SRDI_CATALOG" --at 2025-06-01 "$@" > /dev/null; }
+generate --count 1000000 --seed 42 --out "$work/roster-1m.csv"
+generate --count 1000000 --seed 42 --out "$work/roster-1m.jsonl"
+generate --count 100000 --seed 3 --out "$work/roster-100k.csv"
 
 run() {
   local label=$1; shift

@@ -3,12 +3,12 @@ using Srdi.Application.Rosters;
 
 namespace Srdi.Cli.Commands;
 
-/// <summary>srdi roster template | generate.</summary>
+/// <summary>srdi roster template. Synthetic rosters come from tools/Srdi.RosterGenerator, not the product.</summary>
 internal static class RosterCommand
 {
     public static Command Build(CommandContext context, Option<string?> catalogOption)
     {
-        var command = new Command("roster", "企业名单：生成空白模板、生成模拟名单");
+        var command = new Command("roster", "企业名单：生成空白模板");
 
         var outOption = new Option<string>("--out") { Description = "输出文件夹", DefaultValueFactory = _ => "." };
         var atOption = new Option<string?>("--at") { Description = "评估日期：按年度填写的事实列出此前三年（默认今天）" };
@@ -24,7 +24,6 @@ internal static class RosterCommand
             return SrdiCommandLine.Ok;
         });
         command.Subcommands.Add(template);
-        command.Subcommands.Add(GenerateCommand.Build(context, catalogOption));
         return command;
     }
 }

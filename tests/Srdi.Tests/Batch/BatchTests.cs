@@ -5,6 +5,7 @@ using Srdi.Application.Batch;
 using Srdi.Application.Rosters;
 using Srdi.Engine.Evaluation;
 using Srdi.Tests.Catalog;
+using Srdi.Tools.Rosters;
 using Xunit;
 
 namespace Srdi.Tests.Batch;
@@ -104,7 +105,7 @@ public sealed class BatchTests : IDisposable
     public void GeneratedRoster_FastPathAgreesWithTheExplainedPathForEveryEnterprise()
     {
         var roster = Path.Combine(_folder, "gen.jsonl");
-        new RosterGenerator(new GeneratorOptions(1500, 11, At, [])).Write(roster, new RosterLayout(RealCatalog.Navigator.Compiled));
+        new RosterGenerator(RealCatalog.Navigator.Catalog, new GeneratorOptions(1500, 11, At, [])).Write(roster, new RosterLayout(RealCatalog.Navigator.Compiled));
         var report = Run(roster);
         Assert.Equal(1500, report.Statistics.Evaluated);
         var profiles = File.ReadAllLines(roster);
@@ -222,8 +223,8 @@ public sealed class BatchTests : IDisposable
         var layout = new RosterLayout(RealCatalog.Navigator.Compiled);
         var a = Path.Combine(_folder, "a.csv");
         var b = Path.Combine(_folder, "b.csv");
-        new RosterGenerator(new GeneratorOptions(43_000, 5, At, [])).Write(a, layout);
-        new RosterGenerator(new GeneratorOptions(43_000, 5, At, [])).Write(b, layout);
+        new RosterGenerator(RealCatalog.Navigator.Catalog, new GeneratorOptions(43_000, 5, At, [])).Write(a, layout);
+        new RosterGenerator(RealCatalog.Navigator.Catalog, new GeneratorOptions(43_000, 5, At, [])).Write(b, layout);
         Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(b));
         var rows = File.ReadLines(a).Skip(1).Select(l => l.Split(',')).ToList();
         var headers = File.ReadLines(a).First().Split(',');

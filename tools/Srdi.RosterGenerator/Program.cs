@@ -1,0 +1,3 @@
+using Srdi.Tools.Rosters;
+
+return GeneratorCommandLine.Run(args, Console.Out, Console.Error);
