@@ -7,11 +7,12 @@ work="${1:-/tmp/srdi-timing}"
 mkdir -p "$work"
 dotnet publish src/Srdi.Cli -c Release -o "$work/srdi" --nologo -v q
 srdi="$work/srdi/srdi"
-export SRDI_CATALOG="$PWD/catalog"
+# The published program ships its own copy of catalog/; this names the repository's explicitly.
+export Srdi__Catalog="$PWD/catalog"
 
 # The synthetic rosters come from the generator tool, not from srdi (tools/Srdi.RosterGenerator).
 dotnet publish tools/Srdi.RosterGenerator -c Release -o "$work/generator" --nologo -v q
-generate() { "$work/generator/Srdi.RosterGenerator" --catalog "$SRDI_CATALOG" --at 2025-06-01 "$@" > /dev/null; }
+generate() { "$work/generator/Srdi.RosterGenerator" --catalog "$Srdi__Catalog" --at 2025-06-01 "$@" > /dev/null; }
 generate --count 1000000 --seed 42 --out "$work/roster-1m.csv"
 generate --count 1000000 --seed 42 --out "$work/roster-1m.jsonl"
 generate --count 100000 --seed 3 --out "$work/roster-100k.csv"

@@ -123,7 +123,7 @@ public sealed partial class RosterPlaces
     {
         var facts = _catalog.Vocabulary.Facts;
         var slots = new HashSet<FactSlot>();
-        foreach (var expression in document.Measures.SelectMany(PolicyQueries.Expressions))
+        foreach (var expression in document.Measures.SelectMany(PolicyLibrary.Expressions))
         {
             foreach (var name in RuleText.Names(expression.Text))
             {
