@@ -85,7 +85,7 @@ internal static class PoliciesCommand
         o.WriteLine($"文件：{d.Title}{(d.Number is null ? "" : $"（{d.Number}）")}，{d.Issuer}，{wording.DocumentStatus(d.Status)}，有效期 {d.Validity}");
         o.WriteLine($"章节：{m.Section}    条款：{m.Clause}");
         o.WriteLine($"责任单位：{(m.Departments.Count == 0 ? "未载明" : string.Join("、", m.Departments))}");
-        o.WriteLine($"类别：{m.Category}    受益方：{m.Beneficiary}    申请方式：{wording.Application(m.Application)}");
+        o.WriteLine($"类别：{wording.Category(m.Category)}    受益方：{wording.Beneficiary(m.Beneficiary)}    申请方式：{wording.Application(m.Application)}");
         o.WriteLine();
         o.WriteLine("原文：");
         o.WriteLine("  " + m.Text);
