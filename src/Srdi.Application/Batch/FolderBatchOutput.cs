@@ -135,7 +135,8 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
     private sealed class MeasureEncoding
     {
         public readonly CompiledCatalog Catalog;
-        public readonly IReadOnlyList<BatchMeasure> Measures;
+        public readonly BatchMeasure[] Measures;
+        public readonly bool[] Draft;
         public readonly bool Lists;
         public readonly JsonEncodedText[] MeasureIds;
         public readonly byte[][] CsvMeasure;
@@ -144,7 +145,9 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
         public MeasureEncoding(BatchPlan plan)
         {
             Catalog = plan.Catalog;
-            Measures = plan.Measures;
+            // Arrays, not the plan's list: the encoders index them for every measure of every row.
+            Measures = plan.Measures.ToArray();
+            Draft = Measures.Select(m => m.Document.IsDraft).ToArray();
             Lists = plan.Options.Lists;
             MeasureIds = Measures.Select(m => JsonEncodedText.Encode(m.Measure.Id)).ToArray();
             CsvMeasure = Measures.Select(m => Encoding.UTF8.GetBytes(
@@ -203,7 +206,7 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
             var w = _json;
             var record = e.Record;
             var outcomes = e.Outcomes;
-            var measures = _encoding.Measures;
+            var draft = _encoding.Draft;
             var ids = _encoding.MeasureIds;
             w.WriteStartObject();
             w.WriteNumber(RowProperty, e.Row);
@@ -218,7 +221,7 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
                 w.WriteString(MeasureProperty, ids[i]);
                 w.WriteString(StatusProperty, StatusWords[(int)o.Status]);
                 // Compact: draft only when true, amounts only when not zero (docs/roster.md).
-                if (measures[i].Document.IsDraft) w.WriteBoolean(DraftProperty, true);
+                if (draft[i]) w.WriteBoolean(DraftProperty, true);
                 w.WriteString(KindProperty, KindWords[(int)o.Kind]);
                 if (o.Exact != 0) w.WriteNumber(ExactProperty, o.Exact);
                 if (o.UpTo != 0) w.WriteNumber(UpToProperty, o.UpTo);
@@ -242,6 +245,7 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
             var record = e.Record;
             var outcomes = e.Outcomes;
             var measures = _encoding.Measures;
+            var draft = _encoding.Draft;
             // The enterprise's part of every line ("12,id,name"), encoded once per row.
             _enterprise.Clear();
             _enterprise.Append(e.Row);
@@ -257,7 +261,7 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
                 target.Append(_enterprise.WrittenSpan);
                 target.Append(_encoding.CsvMeasure[i]);
                 target.Append(StatusWords[(int)o.Status].EncodedUtf8Bytes);
-                target.Append(measures[i].Document.IsDraft ? ",是,"u8 : ",否,"u8);
+                target.Append(draft[i] ? ",是,"u8 : ",否,"u8);
                 target.Append(KindWords[(int)o.Kind].EncodedUtf8Bytes);
                 target.Append((byte)',');
                 target.Append(o.Exact);
