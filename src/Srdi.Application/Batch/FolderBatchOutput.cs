@@ -58,12 +58,15 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
 
     public IBatchOutputChunk CreateChunk() => new FolderChunk(_encoding ?? throw new InvalidOperationException("OpenAsync first"));
 
-    public async ValueTask WriteAsync(IBatchOutputChunk chunk, IReadOnlyList<RowProblem> rejected, CancellationToken cancellationToken)
+    public ValueTask WriteAsync(IBatchOutputChunk chunk, IReadOnlyList<RowProblem> rejected, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var part = (FolderChunk)chunk;
-        await _jsonl!.WriteAsync(part.Entitlements.WrittenMemory, cancellationToken);
-        await _csv!.WriteAsync(part.EntitlementRows.WrittenMemory, cancellationToken);
-        await _nothing!.WriteAsync(part.Nothing.WrittenMemory, cancellationToken);
+        // Plain writes into megabyte buffers: the service calls this on a pool thread of its own, and
+        // async writes to a local file only add a thread hop per flush (measurable over a million rows).
+        _jsonl!.Write(part.Entitlements.WrittenSpan);
+        _csv!.Write(part.EntitlementRows.WrittenSpan);
+        _nothing!.Write(part.Nothing.WrittenSpan);
         foreach (var problem in rejected)
             _rejected!.WriteLine($"{problem.Row},{Csv(problem.Field)},{Csv(problem.Problem)}");
         foreach (var (index, entries) in part.Lists)
@@ -72,6 +75,7 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
                 _lists[index] = writer = new StreamWriter(Path.Combine(_working!, ListsFolder, $"{index}.tsv"), false, Encoding.UTF8);
             foreach (var entry in entries) writer.WriteLine(string.Join('\t', entry.Select(RosterText.Tsv)));
         }
+        return ValueTask.CompletedTask;
     }
 
     public async ValueTask<IReadOnlyList<string>> CompleteAsync(BatchReport report, CancellationToken cancellationToken)
