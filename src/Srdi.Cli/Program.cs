@@ -1,3 +1,3 @@
 using Srdi.Cli;
 
-return SrdiCommandLine.Run(args, Console.Out, Console.Error);
+return await SrdiCommandLine.RunAsync(args, Console.Out, Console.Error);

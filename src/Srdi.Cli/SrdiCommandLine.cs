@@ -18,7 +18,14 @@ public static class SrdiCommandLine
     public const int Failed = 1;
     public const int BadInput = 2;
 
-    public static int Run(string[] args, TextWriter output, TextWriter error)
+    public static int Run(string[] args, TextWriter output, TextWriter error) =>
+        Invoke(args, output, error, (parsed, configuration) => Task.FromResult(parsed.Invoke(configuration))).GetAwaiter().GetResult();
+
+    /// <summary>As Run, but long commands (batch) run asynchronously and Ctrl-C cancels them.</summary>
+    public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
+        Invoke(args, output, error, (parsed, configuration) => parsed.InvokeAsync(configuration));
+
+    private static async Task<int> Invoke(string[] args, TextWriter output, TextWriter error, Func<ParseResult, InvocationConfiguration, Task<int>> invoke)
     {
         Console.OutputEncoding = Encoding.UTF8;
         var catalogOption = new Option<string?>("--catalog") { Recursive = true, Description = "政策目录文件夹（默认：当前目录或上级目录中的 catalog/）" };
@@ -44,7 +51,11 @@ public static class SrdiCommandLine
         }
         try
         {
-            return parsed.Invoke(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+            // A cancelled batch needs a moment to delete its working folder before it reports.
+            return await invoke(parsed, new InvocationConfiguration
+            {
+                Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+            });
         }
         catch (CatalogException e)
         {

@@ -1,11 +1,10 @@
-using System.Buffers;
 using Srdi.Application.Rosters;
 
 namespace Srdi.Application.Batch;
 
 /// <summary>A run of roster rows travelling through the pipeline, and what the worker made of
-/// them: output bytes in row order, rejected rows, 名单 entries per measure.</summary>
-internal sealed class BatchChunk(int size)
+/// them: the output's encoded part and the rejected rows.</summary>
+internal sealed class BatchChunk(int size, IBatchOutputChunk output)
 {
     public long Sequence { get; set; }
     public RawRow[] Rows { get; } = Enumerable.Range(0, size).Select(_ => new RawRow()).ToArray();
@@ -17,20 +16,14 @@ internal sealed class BatchChunk(int size)
     public void Reset()
     {
         Refused.Clear();
-        Entitlements.ResetWrittenCount();
-        EntitlementRows.ResetWrittenCount();
-        Nothing.ResetWrittenCount();
+        Output.Clear();
         Rejected.Clear();
-        Lists.Clear();
         Count = 0;
     }
 
     /// <summary>Rows refused before a worker saw them (duplicate ids), by position in the chunk.</summary>
     public Dictionary<int, RowProblem> Refused { get; } = [];
 
-    public ArrayBufferWriter<byte> Entitlements { get; } = new(1 << 16);
-    public ArrayBufferWriter<byte> EntitlementRows { get; } = new(1 << 16);
-    public ArrayBufferWriter<byte> Nothing { get; } = new(1 << 12);
+    public IBatchOutputChunk Output { get; } = output;
     public List<RowProblem> Rejected { get; } = [];
-    public Dictionary<int, List<string[]>> Lists { get; } = [];
 }

@@ -77,12 +77,12 @@ public static class BatchDiff
     /// <summary>Amounts of zero are left out of entitlements.jsonl.</summary>
     private static decimal Amount(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetDecimal() : 0;
 
-    private static string Csv(string? s) => BatchWorker.Csv(new StringBuilder(), s).ToString();
+    private static string Csv(string? s) => FolderBatchOutput.Csv(s);
 
     private static IEnumerable<(string Id, string? Name, Dictionary<string, Entitlement> Entitlements)> Read(string folder)
     {
-        var path = Path.Combine(folder, BatchRunner.EntitlementsJsonl);
-        if (!File.Exists(path)) throw new FileNotFoundException($"{folder} 中没有 {BatchRunner.EntitlementsJsonl}：请给出 srdi batch 的输出文件夹", path);
+        var path = Path.Combine(folder, FolderBatchOutput.EntitlementsJsonl);
+        if (!File.Exists(path)) throw new FileNotFoundException($"{folder} 中没有 {FolderBatchOutput.EntitlementsJsonl}：请给出 srdi batch 的输出文件夹", path);
         foreach (var line in File.ReadLines(path))
         {
             if (line.Length == 0) continue;

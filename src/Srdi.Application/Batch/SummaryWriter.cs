@@ -31,7 +31,7 @@ public static class SummaryWriter
         var overview = new List<Dictionary<string, object?>>
         {
             Row(("项目", "评估日期"), ("值", report.Options.At.ToString("yyyy-MM-dd"))),
-            Row(("项目", "名单文件"), ("值", Path.GetFileName(report.Options.Roster))),
+            Row(("项目", "名单文件"), ("值", report.Roster)),
             Row(("项目", "已评估企业"), ("值", s.Evaluated)),
             Row(("项目", "拒绝的行"), ("值", s.Rejected)),
             Row(("项目", "跳过的空行"), ("值", report.EmptyRows)),

@@ -25,8 +25,7 @@ public static class SrdiServiceCollectionExtensions
         services.AddSingleton<AssessmentService>();
         services.AddSingleton<PolicyLibrary>();
         services.AddSingleton<RosterTemplate>();
-        // BatchService arrives with the batch service change.
-
+        services.AddSingleton<BatchService>();
         return services;
     }
 }

@@ -6,14 +6,14 @@ namespace Srdi.Application.Rosters;
 /// (the header is row 1).</summary>
 internal sealed class CsvRosterSource : RosterSource
 {
-    private readonly FileStream _file;
+    private readonly Stream _file;
     private readonly CsvDataReader _reader;
     private long _row = 1;
 
-    public CsvRosterSource(string path)
+    public CsvRosterSource(Stream stream)
     {
-        var encoding = RosterEncoding.Detect(path, Notices);
-        _file = File.OpenRead(path);
+        var encoding = RosterEncoding.Detect(ref stream, Notices);
+        _file = stream;
         var text = new StreamReader(_file, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
         try
         {
@@ -31,7 +31,7 @@ internal sealed class CsvRosterSource : RosterSource
         Headers = Enumerable.Range(0, _reader.FieldCount).Select(_reader.GetName).ToList();
     }
 
-    public override double Progress => _file.Length == 0 ? 1 : (double)_file.Position / _file.Length;
+    public override double Progress => Through(_file);
 
     public override bool Read(RawRow row)
     {

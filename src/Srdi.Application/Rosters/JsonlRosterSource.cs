@@ -5,18 +5,18 @@ namespace Srdi.Application.Rosters;
 /// <summary>A JSON Lines roster: one profile (docs/profile.md) per line.</summary>
 internal sealed class JsonlRosterSource : RosterSource
 {
-    private readonly FileStream _file;
+    private readonly Stream _file;
     private readonly StreamReader _reader;
     private long _line;
 
-    public JsonlRosterSource(string path)
+    public JsonlRosterSource(Stream stream)
     {
-        var encoding = RosterEncoding.Detect(path, Notices);
-        _file = File.OpenRead(path);
+        var encoding = RosterEncoding.Detect(ref stream, Notices);
+        _file = stream;
         _reader = new StreamReader(_file, encoding, detectEncodingFromByteOrderMarks: true, bufferSize: 1 << 16);
     }
 
-    public override double Progress => _file.Length == 0 ? 1 : (double)_file.Position / _file.Length;
+    public override double Progress => Through(_file);
 
     public override bool Read(RawRow row)
     {

@@ -8,11 +8,15 @@ internal static class RosterEncoding
 {
     static RosterEncoding() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
-    public static Encoding Detect(string path, List<string> notices)
+    /// <summary>Decides from the first megabyte, then puts the stream back where it was: by seeking,
+    /// or, for a stream that cannot seek, by replacing it with one that replays the sample first.</summary>
+    public static Encoding Detect(ref Stream stream, List<string> notices)
     {
         var sample = new byte[1 << 20];
-        int read;
-        using (var file = File.OpenRead(path)) read = file.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
+        var start = stream.CanSeek ? stream.Position : 0;
+        var read = stream.ReadAtLeast(sample, sample.Length, throwOnEndOfStream: false);
+        if (stream.CanSeek) stream.Position = start;
+        else stream = new ReplayedStream(sample.AsMemory(0, read), stream);
         var bytes = sample.AsSpan(0, read);
         if (bytes.StartsWith(new byte[] { 0xEF, 0xBB, 0xBF })) return new UTF8Encoding(false);
         if (bytes.StartsWith(new byte[] { 0xFF, 0xFE }) || bytes.StartsWith(new byte[] { 0xFE, 0xFF }))
@@ -48,5 +52,39 @@ internal static class RosterEncoding
         for (var i = 0; i < 3 && end > 0 && (bytes[end - 1] & 0xC0) == 0x80; i++) end--;
         if (end > 0 && bytes[end - 1] >= 0xC0) end--;
         return bytes[..end];
+    }
+}
+
+/// <summary>A stream that cannot seek, with the sample already read from it put back in front.</summary>
+internal sealed class ReplayedStream(ReadOnlyMemory<byte> sample, Stream rest) : Stream
+{
+    private ReadOnlyMemory<byte> _sample = sample;
+
+    public override bool CanRead => true;
+    public override bool CanSeek => false;
+    public override bool CanWrite => false;
+    public override long Length => throw new NotSupportedException();
+    public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        if (_sample.IsEmpty) return rest.Read(buffer);
+        var n = Math.Min(buffer.Length, _sample.Length);
+        _sample.Span[..n].CopyTo(buffer);
+        _sample = _sample[n..];
+        return n;
+    }
+
+    public override void Flush() { }
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+    public override void SetLength(long value) => throw new NotSupportedException();
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) rest.Dispose();
+        base.Dispose(disposing);
     }
 }

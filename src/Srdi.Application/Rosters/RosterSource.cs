@@ -13,6 +13,9 @@ public sealed class RawRow
 /// <summary>A roster read row by row, never whole: CSV, Excel or JSON Lines.</summary>
 public abstract class RosterSource : IDisposable
 {
+    /// <summary>The roster's file name as the user knows it (no folder), for the summary.</summary>
+    public string Name { get; private set; } = "";
+
     /// <summary>The header row for tabular rosters; null for JSON Lines.</summary>
     public IReadOnlyList<string>? Headers { get; protected set; }
 
@@ -45,14 +48,49 @@ public abstract class RosterSource : IDisposable
         return false;
     }
 
-    public static RosterSource Open(string path) =>
-        Path.GetExtension(path).ToLowerInvariant() switch
+    public static RosterSource Open(string path)
+    {
+        // Refuse an unknown format before opening anything.
+        Kind(path);
+        return Open(File.OpenRead(path), path);
+    }
+
+    /// <summary>A roster from a stream, such as a web upload; the file name's extension says the
+    /// format. The source owns the stream and disposes it. A stream that cannot seek is read
+    /// through once (an Excel workbook is buffered in memory first, as a zip needs seeking).</summary>
+    public static RosterSource Open(Stream stream, string fileName)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        try
         {
-            ".csv" or ".txt" => new CsvRosterSource(path),
-            ".xlsx" => new XlsxRosterSource(path),
-            ".jsonl" or ".ndjson" => new JsonlRosterSource(path),
+            RosterSource source = Kind(fileName) switch
+            {
+                ".xlsx" => new XlsxRosterSource(stream),
+                ".csv" => new CsvRosterSource(stream),
+                _ => new JsonlRosterSource(stream),
+            };
+            source.Name = Path.GetFileName(fileName);
+            return source;
+        }
+        catch
+        {
+            stream.Dispose();
+            throw;
+        }
+    }
+
+    private static string Kind(string fileName) =>
+        Path.GetExtension(fileName).ToLowerInvariant() switch
+        {
+            ".csv" or ".txt" => ".csv",
+            ".xlsx" => ".xlsx",
+            ".jsonl" or ".ndjson" => ".jsonl",
             var other => throw new RosterFormatException($"不支持的名单格式 \"{other}\"：请使用 .csv、.xlsx 或 .jsonl"),
         };
+
+    /// <summary>How far through a stream reading is; a stream of unknown length reports 0 until the end.</summary>
+    protected static double Through(Stream stream) =>
+        !stream.CanSeek ? 0 : stream.Length == 0 ? 1 : Math.Min(1, (double)stream.Position / stream.Length);
 
     /// <summary>Longer cells are refused: a 5 MB cell is a mistake, and must not become 5 MB of memory per worker.</summary>
     public const int MaxCellLength = 10_000;

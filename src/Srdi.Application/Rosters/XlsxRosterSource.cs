@@ -6,14 +6,22 @@ namespace Srdi.Application.Rosters;
 /// <summary>An Excel roster (.xlsx, first sheet), streamed row by row by MiniExcel.</summary>
 internal sealed class XlsxRosterSource : RosterSource
 {
-    private readonly FileStream _file;
+    private readonly Stream _file;
     private readonly IEnumerator<IDictionary<string, object?>> _rows;
     private readonly string[] _columns;
     private long _row = 1;
 
-    public XlsxRosterSource(string path)
+    public XlsxRosterSource(Stream stream)
     {
-        _file = File.OpenRead(path);
+        if (!stream.CanSeek)
+        {
+            var buffered = new MemoryStream();
+            stream.CopyTo(buffered);
+            stream.Dispose();
+            buffered.Position = 0;
+            stream = buffered;
+        }
+        _file = stream;
         try
         {
             _rows = _file.Query(useHeaderRow: false).Cast<IDictionary<string, object?>>().GetEnumerator();
@@ -28,7 +36,7 @@ internal sealed class XlsxRosterSource : RosterSource
         Headers = _columns.Select(k => Cell(header[k]) ?? "").ToList();
     }
 
-    public override double Progress => _file.Length == 0 ? 1 : Math.Min(1, (double)_file.Position / _file.Length);
+    public override double Progress => Through(_file);
 
     public override bool Read(RawRow row)
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Spectre.Console;
 using Srdi.Application.Batch;
+using Srdi.Application.Rosters;
 using Srdi.Engine.Formatting;
 
 namespace Srdi.Cli.Commands;
@@ -11,6 +12,9 @@ internal static class BatchCommand
 {
     /// <summary>The run finished and wrote its outputs, but some rows were rejected (rejected.csv).</summary>
     public const int RowsRejected = 3;
+
+    /// <summary>Stopped by Ctrl-C: the shell's convention for a run ended by SIGINT.</summary>
+    public const int Cancelled = 130;
 
     public static Command Build(CommandContext context, Option<string?> catalogOption)
     {
@@ -24,24 +28,31 @@ internal static class BatchCommand
         var command = new Command("batch", "免申即享批量评估：对整份企业名单运行全部措施，输出每家企业的支持、各措施名单、汇总和被拒绝的行");
         command.Arguments.Add(rosterArgument);
         foreach (var option in new Option[] { atOption, outOption, draftsOption, quietOption, noExcelOption, workersOption }) command.Options.Add(option);
-        command.SetAction(parse =>
+        command.SetAction(async (parse, cancellationToken) =>
         {
-            var roster = parse.GetValue(rosterArgument)!;
-            if (!File.Exists(roster)) throw new UsageException($"找不到名单文件 \"{roster}\"");
-            var options = new BatchOptions(roster, EvaluateCommand.ParseDate(parse.GetValue(atOption)), parse.GetValue(outOption)!,
-                parse.GetValue(draftsOption), !parse.GetValue(noExcelOption), parse.GetValue(workersOption));
+            var rosterPath = parse.GetValue(rosterArgument)!;
+            if (!File.Exists(rosterPath)) throw new UsageException($"找不到名单文件 \"{rosterPath}\"");
+            var options = new BatchOptions(EvaluateCommand.ParseDate(parse.GetValue(atOption)), parse.GetValue(draftsOption),
+                !parse.GetValue(noExcelOption), parse.GetValue(workersOption));
+            var folder = parse.GetValue(outOption)!;
             var navigator = context.Open(parse.GetValue(catalogOption));
-            var progress = new BatchProgress();
-            var run = Task.Run(() => BatchRunner.Run(navigator, options, progress));
-            if (!parse.GetValue(quietOption)) ShowProgress(run, progress);
+            var progress = new LatestProgress();
             BatchReport report;
             try
             {
-                report = run.GetAwaiter().GetResult();
+                using var roster = RosterSource.Open(rosterPath);
+                var run = new BatchService(navigator).RunAsync(roster, new FolderBatchOutput(folder), options, progress, cancellationToken);
+                if (!parse.GetValue(quietOption)) await ShowProgressAsync(run, progress);
+                report = await run;
             }
-            catch (Application.Rosters.RosterFormatException e)
+            catch (RosterFormatException e)
             {
                 throw new UsageException($"名单无法读取：{e.Message}");
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                context.Error.WriteLine("已取消，未写出任何结果");
+                return Cancelled;
             }
             var s = report.Statistics;
             var o = context.Output;
@@ -50,39 +61,48 @@ internal static class BatchCommand
             o.WriteLine($"现行有效合计：确定 {Amounts.Chinese(s.InForce.Exact)}，最高 {Amounts.Chinese(s.InForce.UpTo)}，分年度 {Amounts.Chinese(s.InForce.Scheduled)}；征求意见稿另计：确定 {Amounts.Chinese(s.Drafts.Exact)}，最高 {Amounts.Chinese(s.Drafts.UpTo)}");
             foreach (var b in report.Budgets.Where(b => b.Demand is not null))
                 o.WriteLine($"预算 {b.Label}：{Amounts.Chinese(b.Budget ?? 0)}，名单需求 {Amounts.Chinese(b.Demand!.Value)}{(b.ProRata < 1 ? $"，超出预算，按比例兑现系数 {b.ProRata:0.####}" : "，未超出")}");
-            o.WriteLine($"输出：{Path.GetFullPath(options.OutDirectory)}（{string.Join("、", report.Files)}）");
-            if (s.Rejected > 0) o.WriteLine($"有 {s.Rejected:N0} 行被拒绝，原因见 {BatchRunner.RejectedCsv}");
+            o.WriteLine($"输出：{Path.GetFullPath(folder)}（{string.Join("、", report.Files)}）");
+            if (s.Rejected > 0) o.WriteLine($"有 {s.Rejected:N0} 行被拒绝，原因见 {FolderBatchOutput.RejectedCsv}");
             return s.Rejected > 0 ? RowsRejected : SrdiCommandLine.Ok;
         });
         command.Subcommands.Add(DiffCommand.Build(context));
         return command;
     }
 
-    private static void ShowProgress(Task run, BatchProgress progress)
+    /// <summary>Keeps only the newest snapshot: the bar redraws on its own clock, not on every chunk.</summary>
+    private sealed class LatestProgress : IProgress<BatchProgress>
+    {
+        private volatile BatchProgress _latest = new(BatchProgress.Evaluating, 0, 0, 0);
+
+        public BatchProgress Latest => _latest;
+
+        public void Report(BatchProgress value) => _latest = value;
+    }
+
+    private static async Task ShowProgressAsync(Task run, LatestProgress progress)
     {
         var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(System.Console.Error) });
         var clock = Stopwatch.StartNew();
-        console.Progress()
+        await console.Progress()
             .AutoClear(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new ElapsedTimeColumn())
-            .Start(ctx =>
+            .StartAsync(async ctx =>
             {
-                var task = ctx.AddTask("读取并评估名单", maxValue: 1000);
+                var task = ctx.AddTask(BatchProgress.Evaluating, maxValue: 1000);
                 while (!run.IsCompleted)
                 {
-                    Update(task, progress, clock);
-                    Thread.Sleep(200);
+                    Update(task, progress.Latest, clock);
+                    await Task.WhenAny(run, Task.Delay(200));
                 }
-                Update(task, progress, clock);
-                task.Value = task.MaxValue;
+                Update(task, progress.Latest, clock);
+                if (run.IsCompletedSuccessfully) task.Value = task.MaxValue;
             });
     }
 
     private static void Update(ProgressTask task, BatchProgress progress, Stopwatch clock)
     {
-        var rows = progress.Rows;
-        var rate = rows / Math.Max(0.001, clock.Elapsed.TotalSeconds);
-        task.Description = Markup.Escape($"{progress.Stage}：{rows:N0} 行，{rate:N0} 行/秒，拒绝 {progress.Rejected:N0} 行");
+        var rate = progress.Rows / Math.Max(0.001, clock.Elapsed.TotalSeconds);
+        task.Description = Markup.Escape($"{progress.Stage}：{progress.Rows:N0} 行，{rate:N0} 行/秒，拒绝 {progress.Rejected:N0} 行");
         task.Value = Math.Min(999, progress.Fraction * 1000);
     }
 }

@@ -39,17 +39,28 @@ public sealed class BatchTests : IDisposable
         return path;
     }
 
-    private BatchReport Run(string roster, string output = "out", bool excel = false) =>
-        BatchRunner.Run(RealCatalog.Navigator, new BatchOptions(roster, At, Path.Combine(_folder, output), Excel: excel), new BatchProgress());
+    private readonly Dictionary<BatchReport, string> _outputs = new(ReferenceEqualityComparer.Instance);
 
-    private static List<string[]> Rejected(BatchReport report) =>
-        File.ReadLines(Path.Combine(report.Options.OutDirectory, BatchRunner.RejectedCsv)).Skip(1)
+    private async Task<BatchReport> Run(string roster, string output = "out", bool excel = false)
+    {
+        using var source = RosterSource.Open(roster);
+        var folder = Path.Combine(_folder, output);
+        var report = await new BatchService(RealCatalog.Navigator).RunAsync(source, new FolderBatchOutput(folder), new BatchOptions(At, Lists: excel), null, CancellationToken.None);
+        _outputs[report] = folder;
+        return report;
+    }
+
+    /// <summary>The folder a report's files were written to.</summary>
+    private string Out(BatchReport report) => _outputs[report];
+
+    private List<string[]> Rejected(BatchReport report) =>
+        File.ReadLines(Path.Combine(Out(report), FolderBatchOutput.RejectedCsv)).Skip(1)
             .Select(l => l.Split(',', 3)).ToList();
 
     [Fact]
-    public void MixedCsv_RejectsEachBadRowWithRowFieldAndReason_AndEvaluatesTheRest()
+    public async Task MixedCsv_RejectsEachBadRowWithRowFieldAndReason_AndEvaluatesTheRest()
     {
-        var report = Run(Write("mixed.csv", Header + "\n" + string.Join("\n", MixedRows) + "\n"));
+        var report = await Run(Write("mixed.csv", Header + "\n" + string.Join("\n", MixedRows) + "\n"));
         Assert.Equal(2, report.Statistics.Evaluated);
         Assert.Equal(4, report.Statistics.Rejected);
         Assert.Equal(1, report.EmptyRows);
@@ -58,14 +69,14 @@ public sealed class BatchTests : IDisposable
         Assert.Contains(rejected, r => r[0] == "4" && r[1] == "区县" && r[2].Contains("南三区"));
         Assert.Contains(rejected, r => r[0] == "5" && r[1] == "企业标识" && r[2].Contains("首次出现在第 2 行"));
         Assert.Contains(rejected, r => r[0] == "8" && r[2].Contains("单元格过长"));
-        Assert.True(new FileInfo(Path.Combine(report.Options.OutDirectory, BatchRunner.RejectedCsv)).Length < 10_000, "a 5 MB cell must not be copied into the report");
+        Assert.True(new FileInfo(Path.Combine(Out(report), FolderBatchOutput.RejectedCsv)).Length < 10_000, "a 5 MB cell must not be copied into the report");
     }
 
     [Fact]
-    public void BatchOutputs_AgreeWithSingleEvaluations()
+    public async Task BatchOutputs_AgreeWithSingleEvaluations()
     {
-        var report = Run(Write("mixed.csv", Header + "\n" + string.Join("\n", MixedRows.Take(1).Concat(MixedRows.Skip(5).Take(1))) + "\n"));
-        var lines = File.ReadAllLines(Path.Combine(report.Options.OutDirectory, BatchRunner.EntitlementsJsonl));
+        var report = await Run(Write("mixed.csv", Header + "\n" + string.Join("\n", MixedRows.Take(1).Concat(MixedRows.Skip(5).Take(1))) + "\n"));
+        var lines = File.ReadAllLines(Path.Combine(Out(report), FolderBatchOutput.EntitlementsJsonl));
         Assert.Equal(2, lines.Length);
         var profiles = new[]
         {
@@ -102,20 +113,20 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
-    public void GeneratedRoster_FastPathAgreesWithTheExplainedPathForEveryEnterprise()
+    public async Task GeneratedRoster_FastPathAgreesWithTheExplainedPathForEveryEnterprise()
     {
         var roster = Path.Combine(_folder, "gen.jsonl");
         new RosterGenerator(RealCatalog.Navigator.Catalog, new GeneratorOptions(1500, 11, At, [])).Write(roster, new RosterLayout(RealCatalog.Navigator.Compiled));
-        var report = Run(roster);
+        var report = await Run(roster);
         Assert.Equal(1500, report.Statistics.Evaluated);
         var profiles = File.ReadAllLines(roster);
-        var outputs = File.ReadAllLines(Path.Combine(report.Options.OutDirectory, BatchRunner.EntitlementsJsonl));
+        var outputs = File.ReadAllLines(Path.Combine(Out(report), FolderBatchOutput.EntitlementsJsonl));
         for (var i = 0; i < profiles.Length; i++)
             AssertSame(RealCatalog.Navigator.Evaluate(RealCatalog.Navigator.Profiles.ReadText(profiles[i]), At), outputs[i]);
     }
 
     [Fact]
-    public void JsonlAndExcelRosters_RejectAndEvaluateLikeCsv()
+    public async Task JsonlAndExcelRosters_RejectAndEvaluateLikeCsv()
     {
         var jsonl = Write("mixed.jsonl", string.Join("\n",
             """{"id":"N1","area":{"province":"广东省","city":"深圳市","district":"南山区"},"certificates":[{"kind":"little-giant","issued_on":"2024-07-15"}],"facts":{"office_rent_annual":"500万"}}""",
@@ -124,7 +135,7 @@ public sealed class BatchTests : IDisposable
             """{"id":"N1","facts":{}}""",
             """{"id":"N3","area":{"province":"广东省","city":"深圳市","district":"南三区"}}""",
             "{ not json"));
-        var j = Run(jsonl, "jsonl");
+        var j = await Run(jsonl, "jsonl");
         Assert.Equal(1, j.Statistics.Evaluated);
         Assert.Equal(4, j.Statistics.Rejected);
         Assert.Equal(1, j.EmptyRows);
@@ -142,70 +153,70 @@ public sealed class BatchTests : IDisposable
             new() { ["企业标识"] = "N1", ["省份"] = "广东省", ["城市"] = "深圳市", ["区县"] = "南山区", ["专精特新“小巨人”企业认定日期"] = null, ["office_rent_annual"] = 1 },
         };
         MiniExcel.SaveAs(xlsx, rows);
-        var x = Run(xlsx, "xlsx", excel: true);
+        var x = await Run(xlsx, "xlsx", excel: true);
         Assert.Equal(1, x.Statistics.Evaluated);
         Assert.Equal(2, x.Statistics.Rejected);
         Assert.Contains(Rejected(x), r => r[0] == "3" && r[1] == "专精特新“小巨人”企业认定日期");
-        Assert.True(File.Exists(Path.Combine(x.Options.OutDirectory, BeneficiaryWorkbook.FileName)));
-        var sheets = MiniExcel.GetSheetNames(Path.Combine(x.Options.OutDirectory, BeneficiaryWorkbook.FileName));
+        Assert.True(File.Exists(Path.Combine(Out(x), BeneficiaryWorkbook.FileName)));
+        var sheets = MiniExcel.GetSheetNames(Path.Combine(Out(x), BeneficiaryWorkbook.FileName));
         Assert.Equal("目录", sheets[0]);
         Assert.Contains("sz-nanshan-2024.20", sheets);
     }
 
     [Fact]
-    public void GbkCsvFromExcel_IsDetected_AndReadsTheSameAsUtf8()
+    public async Task GbkCsvFromExcel_IsDetected_AndReadsTheSameAsUtf8()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         var text = Header + "\n" + MixedRows[0] + "\n" + MixedRows[5] + "\n";
-        var gbk = Run(Write("gbk.csv", text, Encoding.GetEncoding("GB18030")), "gbk");
-        var utf8 = Run(Write("utf8.csv", text), "utf8");
+        var gbk = await Run(Write("gbk.csv", text, Encoding.GetEncoding("GB18030")), "gbk");
+        var utf8 = await Run(Write("utf8.csv", text), "utf8");
         Assert.Contains(gbk.Notices, n => n.Contains("GBK"));
         Assert.Equal(2, gbk.Statistics.Evaluated);
-        Assert.Equal(File.ReadAllText(Path.Combine(utf8.Options.OutDirectory, BatchRunner.EntitlementsJsonl)),
-            File.ReadAllText(Path.Combine(gbk.Options.OutDirectory, BatchRunner.EntitlementsJsonl)));
+        Assert.Equal(File.ReadAllText(Path.Combine(Out(utf8), FolderBatchOutput.EntitlementsJsonl)),
+            File.ReadAllText(Path.Combine(Out(gbk), FolderBatchOutput.EntitlementsJsonl)));
     }
 
     [Fact]
-    public void UndecodableCsv_IsRefusedWholeWithAClearMessage()
+    public async Task UndecodableCsv_IsRefusedWholeWithAClearMessage()
     {
         var path = Path.Combine(_folder, "bad.csv");
         File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("企业标识\n"), 0x81, 0x20, 0xFF, 0xFE, 0x0A]);
-        var error = Assert.Throws<RosterFormatException>(() => Run(path));
+        var error = await Assert.ThrowsAsync<RosterFormatException>(() => Run(path));
         Assert.Contains("编码无法识别", error.Message);
     }
 
     [Fact]
-    public void UnknownHeader_IsRefusedWholeNamingTheColumn()
+    public async Task UnknownHeader_IsRefusedWholeNamingTheColumn()
     {
-        var error = Assert.Throws<RosterFormatException>(() => Run(Write("h.csv", "企业标识,房租\nA,1\n")));
+        var error = await Assert.ThrowsAsync<RosterFormatException>(() => Run(Write("h.csv", "企业标识,房租\nA,1\n")));
         Assert.Contains("第 2 列的表头 \"房租\" 无法识别", error.Message);
     }
 
     [Theory]
     [InlineData(10, false)]
     [InlineData(300, true)]
-    public void SmallUpgradeBudget_IsSetAgainstTheRostersDemand(int enterprises, bool exceeded)
+    public async Task SmallUpgradeBudget_IsSetAgainstTheRostersDemand(int enterprises, bool exceeded)
     {
         // Each enterprise's 小技改 project of 500万 asks up to 15% = 75万 of the 2亿 yearly budget.
         var csv = new StringBuilder("企业标识,省份,城市,区县,small_tech_upgrade_projects@2024\n");
         for (var i = 0; i < enterprises; i++) csv.Append($"G{i},广东省,广州市,黄埔区,\"[{{\"\"new_equipment_purchase\"\":5000000}}]\"\n");
-        var report = Run(Write("budget.csv", csv.ToString()));
+        var report = await Run(Write("budget.csv", csv.ToString()));
         var budget = report.Budgets.Single(b => b.Name == "small_tech_upgrade_budget");
         Assert.Equal(200_000_000m, budget.Budget);
         Assert.Equal(enterprises * 750_000m, budget.Demand);
         if (exceeded) Assert.Equal(200_000_000m / 225_000_000m, budget.ProRata);
         else Assert.Equal(1m, budget.ProRata);
-        var summary = File.ReadAllText(Path.Combine(report.Options.OutDirectory, SummaryWriter.Markdown));
+        var summary = File.ReadAllText(Path.Combine(Out(report), SummaryWriter.Markdown));
         Assert.Contains("市对各区“小技改”项目支持资金", summary);
     }
 
     [Fact]
-    public void Diff_ShowsWhoGainedAndLostOnAChangedRoster()
+    public async Task Diff_ShowsWhoGainedAndLostOnAChangedRoster()
     {
-        var before = Run(Write("a.csv", Header + "\n" + MixedRows[0] + "\n" + MixedRows[5] + "\n"), "a");
+        var before = await Run(Write("a.csv", Header + "\n" + MixedRows[0] + "\n" + MixedRows[5] + "\n"), "a");
         // N1 loses its little-giant certificate; a new enterprise N9 arrives.
-        var after = Run(Write("b.csv", Header + "\nN1,南山甲,广东省,深圳市,南山区,,工业,500万,\n" + MixedRows[5] + "\nN9,南山新,广东省,深圳市,南山区,2024-07-15,工业,,\n"), "b");
-        var diff = BatchDiff.Compare(before.Options.OutDirectory, after.Options.OutDirectory);
+        var after = await Run(Write("b.csv", Header + "\nN1,南山甲,广东省,深圳市,南山区,,工业,500万,\n" + MixedRows[5] + "\nN9,南山新,广东省,深圳市,南山区,2024-07-15,工业,,\n"), "b");
+        var diff = BatchDiff.Compare(Out(before), Out(after));
         Assert.Equal(2, diff.Compared);
         Assert.Equal(1, diff.OnlyNew);
         Assert.Contains(diff.Changes, c => c.Id == "N1" && c.MeasureId == "sz-nanshan-2024.4" && c.Change == "失去");
@@ -238,19 +249,19 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
-    public void EnterprisesWithNothing_AreListedWithTheNearestMeasureAndWhy()
+    public async Task EnterprisesWithNothing_AreListedWithTheNearestMeasureAndWhy()
     {
-        var report = Run(Write("nothing.csv", "企业标识,省份,城市,区县,创新型中小企业认定日期,专精特新中小企业认定日期,专精特新中小企业认定级别\n" +
+        var report = await Run(Write("nothing.csv", "企业标识,省份,城市,区县,创新型中小企业认定日期,专精特新中小企业认定日期,专精特新中小企业认定级别\n" +
             "H1,浙江省,杭州市,滨江区,2024-05-01,,\n" +               // no document covers 杭州
             "S1,广东省,深圳市,南山区,2024-05-01,2024-06-01,市级\n" +  // gets 深圳 (一), an amount set by another document
             "G1,广东省,深圳市,南山区,,,\n"));                         // no certificate, no facts
         Assert.Equal(2, report.Statistics.WithNothing);
-        var lines = File.ReadAllLines(Path.Combine(report.Options.OutDirectory, BatchRunner.NothingCsv)).Skip(1).ToList();
+        var lines = File.ReadAllLines(Path.Combine(Out(report), FolderBatchOutput.NothingCsv)).Skip(1).ToList();
         Assert.Contains(lines, l => l.StartsWith("2,H1,") && l.EndsWith("注册地不在目录文件的适用范围内，或不符合任何涉及资金措施的适用对象"));
         Assert.DoesNotContain(lines, l => l.StartsWith("3,S1,"));
         // Nearest is a measure open to any SME of 深圳 that awaits facts, and the line says which.
         Assert.Contains(lines, l => l.StartsWith("4,G1,") && l.Contains("shenzhen-draft.9") && l.Contains("缺少："));
-        var summary = File.ReadAllText(Path.Combine(report.Options.OutDirectory, SummaryWriter.Markdown));
+        var summary = File.ReadAllText(Path.Combine(Out(report), SummaryWriter.Markdown));
         Assert.Contains("## 未获资金支持原因", summary);
     }
 

@@ -1,0 +1,283 @@
+using System.Diagnostics;
+using System.Runtime.ExceptionServices;
+using System.Text;
+using System.Text.Json;
+using System.Threading.Channels;
+using Srdi.Application.Rosters;
+using Srdi.Engine.Evaluation;
+
+namespace Srdi.Application.Batch;
+
+/// <summary>How to run a batch. Where the rows come from and where the results go are the
+/// roster source and the output, not options. Lists: whether per-measure beneficiary lists
+/// (名单) are wanted.</summary>
+public sealed record BatchOptions(DateOnly At, bool IncludeDrafts = false, bool Lists = true, int? Workers = null, int ChunkSize = 2048);
+
+/// <summary>A snapshot of a run for a progress bar: the stage, rows done, rows rejected and how
+/// far through the roster reading is (0 to 1).</summary>
+public sealed record BatchProgress(string Stage, long Rows, long Rejected, double Fraction)
+{
+    public const string Evaluating = "读取并评估名单";
+    public const string Completing = "写出汇总";
+    public const string CompletingWithLists = "写出汇总和各措施名单";
+    public const string Done = "完成";
+}
+
+public sealed record BudgetLine(string DocumentId, string Name, string Label, string? Clause, string? Part, decimal? Budget, decimal? Demand, string? Note)
+{
+    /// <summary>The share of each entitlement the budget can pay when demand exceeds it.</summary>
+    public decimal? ProRata => Budget is { } b && Demand is { } d && d > b && d > 0 ? b / d : Demand is null ? null : 1m;
+}
+
+public sealed record BatchReport(
+    BatchOptions Options,
+    string Roster,
+    BatchStatistics Statistics,
+    BatchMeasure[] Measures,
+    long EmptyRows,
+    IReadOnlyList<string> Notices,
+    IReadOnlyList<string> Files,
+    TimeSpan Elapsed,
+    IReadOnlyList<BudgetLine> Budgets);
+
+/// <summary>免申即享 at scale: streams a roster through every core, evaluating each enterprise on
+/// the fast path; the workers also encode each enterprise for the output, which stores the chunks
+/// in roster order. Memory stays flat: a bounded number of chunks is in flight whatever the
+/// roster's size. Any front end (command line, web host) runs batches through this one service.</summary>
+public sealed class BatchService(PolicyNavigator navigator)
+{
+    /// <summary>Runs the roster into the output. When the reader, a worker or the output fails, or
+    /// the caller cancels, the rest of the pipeline stops, the output is abandoned and the first
+    /// failure (or the cancellation) is thrown. The caller keeps ownership of the roster source.</summary>
+    public async Task<BatchReport> RunAsync(RosterSource roster, IBatchOutput output, BatchOptions options,
+        IProgress<BatchProgress>? progress, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(roster);
+        ArgumentNullException.ThrowIfNull(output);
+        ArgumentNullException.ThrowIfNull(options);
+        var clock = Stopwatch.StartNew();
+        var catalog = navigator.Compiled;
+        var measures = BatchMeasures.For(catalog);
+        RosterColumn[]? columns = null;
+        var idColumn = -1;
+        if (roster.Headers is { } headers)
+        {
+            columns = new RosterLayout(catalog).Bind(headers);
+            idColumn = Array.FindIndex(columns, c => c.Kind == ColumnKind.Id);
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new BatchProgress(BatchProgress.Evaluating, 0, 0, 0));
+
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var token = stopping.Token;
+        var run = new Pipeline(stopping);
+        var workerCount = Math.Max(1, options.Workers ?? Environment.ProcessorCount);
+        var workers = Enumerable.Range(0, workerCount)
+            .Select(_ => new BatchWorker(catalog, measures, columns is null ? null : new RowBinder(columns, navigator.Catalog.Vocabulary),
+                navigator.Profiles, options.At)).ToList();
+        try
+        {
+            await output.OpenAsync(new BatchPlan(catalog, measures, options, roster.Name), token);
+            var input = Channel.CreateBounded<BatchChunk>(workerCount * 2);
+            var evaluated = Channel.CreateBounded<BatchChunk>(workerCount * 2);
+            var pool = new System.Collections.Concurrent.ConcurrentQueue<BatchChunk>();
+
+            var reading = run.Start(async () =>
+            {
+                try
+                {
+                    await ReadAsync(roster, idColumn, options.ChunkSize, input.Writer, pool, output, token);
+                }
+                finally
+                {
+                    input.Writer.TryComplete();
+                }
+            });
+            var evaluating = workers.Select(worker => run.Start(async () =>
+            {
+                await foreach (var chunk in input.Reader.ReadAllAsync(token))
+                {
+                    worker.Process(chunk);
+                    await evaluated.Writer.WriteAsync(chunk, token);
+                }
+            })).ToArray();
+            // Closing the channel even on failure is what lets the writing loop below end.
+            var closing = Ended(Task.WhenAll(evaluating)).ContinueWith(_ => evaluated.Writer.TryComplete(), CancellationToken.None,
+                TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+            try
+            {
+                await run.Guard(async () =>
+                {
+                    var pending = new Dictionary<long, BatchChunk>();
+                    long next = 0, rows = 0, rejected = 0;
+                    await foreach (var chunk in evaluated.Reader.ReadAllAsync(token))
+                    {
+                        pending[chunk.Sequence] = chunk;
+                        while (pending.Remove(next, out var ready))
+                        {
+                            var problems = ready.Rejected.Count > 1 ? ready.Rejected.OrderBy(p => p.Row).ToList() : ready.Rejected;
+                            await output.WriteAsync(ready.Output, problems, token);
+                            rows += ready.Count;
+                            rejected += ready.Rejected.Select(p => p.Row).Distinct().LongCount();
+                            progress?.Report(new BatchProgress(BatchProgress.Evaluating, rows, rejected, ready.Progress));
+                            next++;
+                            ready.Reset();
+                            pool.Enqueue(ready);
+                        }
+                    }
+                });
+            }
+            catch (Exception)
+            {
+                // Recorded by the pipeline, thrown below once nothing else is running.
+            }
+            // Every task ends once the token is cancelled: none may still touch the output when it is abandoned.
+            await closing;
+            await Ended(reading);
+            run.ThrowIfFailed(cancellationToken);
+
+            var statistics = new BatchStatistics(measures.Length);
+            foreach (var worker in workers) statistics.Merge(worker.Statistics);
+            var budgets = Budgets(measures, statistics, options.At);
+            var report = new BatchReport(options, roster.Name, statistics, measures, roster.EmptyRows, roster.Notices.ToList(), [], clock.Elapsed, budgets);
+            var total = statistics.Evaluated + statistics.Rejected;
+            progress?.Report(new BatchProgress(options.Lists ? BatchProgress.CompletingWithLists : BatchProgress.Completing, total, statistics.Rejected, 1));
+            var files = await output.CompleteAsync(report, token);
+            progress?.Report(new BatchProgress(BatchProgress.Done, total, statistics.Rejected, 1));
+            return report with { Elapsed = clock.Elapsed, Files = files };
+        }
+        catch (Exception e)
+        {
+            run.Fail(e);
+            await output.AbandonAsync();
+            run.ThrowIfFailed(cancellationToken);
+            throw;
+        }
+    }
+
+    private static Task Ended(Task task) =>
+        task.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+    /// <summary>Fills chunks from the roster and refuses repeated ids on the way: only the reader
+    /// sees rows in order, so only it can tell which occurrence came first.</summary>
+    private static async Task ReadAsync(RosterSource source, int idColumn, int chunkSize, ChannelWriter<BatchChunk> input,
+        System.Collections.Concurrent.ConcurrentQueue<BatchChunk> pool, IBatchOutput output, CancellationToken token)
+    {
+        var firstSeen = new Dictionary<string, long>(StringComparer.Ordinal);
+        long sequence = 0;
+        while (true)
+        {
+            token.ThrowIfCancellationRequested();
+            if (!pool.TryDequeue(out var chunk)) chunk = new BatchChunk(chunkSize, output.CreateChunk());
+            var rows = chunk.Rows;
+            var count = 0;
+            while (count < rows.Length && source.Read(rows[count])) count++;
+            if (count == 0) break;
+            chunk.Sequence = sequence++;
+            chunk.Count = count;
+            chunk.Progress = source.Progress;
+            for (var i = 0; i < count; i++)
+            {
+                var id = idColumn >= 0 ? rows[i].Cells![idColumn]?.Trim() : JsonlId(rows[i].Json!);
+                if (string.IsNullOrEmpty(id)) continue;
+                if (firstSeen.TryGetValue(id, out var first))
+                    chunk.Refused[i] = new RowProblem(rows[i].Number, "企业标识", $"重复的企业标识 \"{RosterText.Clip(id)}\"，首次出现在第 {first} 行");
+                else firstSeen[id] = rows[i].Number;
+            }
+            await input.WriteAsync(chunk, token);
+        }
+    }
+
+    /// <summary>The tasks of one run and the first thing that went wrong in any of them. The first
+    /// failure stops the others through the shared token; their cancellations are not failures.</summary>
+    private sealed class Pipeline(CancellationTokenSource stopping)
+    {
+        private ExceptionDispatchInfo? _failure;
+
+        public Task Start(Func<Task> body) => Task.Run(() => Guard(body));
+
+        public async Task Guard(Func<Task> body)
+        {
+            try
+            {
+                await body();
+            }
+            catch (Exception e)
+            {
+                Fail(e);
+                throw;
+            }
+        }
+
+        public void Fail(Exception e)
+        {
+            // Once stopping, cancellations are echoes of the first failure or of the caller's cancel.
+            if (e is not OperationCanceledException || !stopping.IsCancellationRequested)
+                Interlocked.CompareExchange(ref _failure, ExceptionDispatchInfo.Capture(e), null);
+            try
+            {
+                stopping.Cancel();
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
+
+        public void ThrowIfFailed(CancellationToken caller)
+        {
+            _failure?.Throw();
+            caller.ThrowIfCancellationRequested();
+        }
+    }
+
+    private IReadOnlyList<BudgetLine> Budgets(BatchMeasure[] measures, BatchStatistics statistics, DateOnly at)
+    {
+        var lines = new List<BudgetLine>();
+        foreach (var document in navigator.Catalog.Documents)
+        {
+            foreach (var budget in document.Parameters.Values.Where(p => p.IsBudget))
+            {
+                var measure = measures.FirstOrDefault(m => m.Document == document && m.Measure.Number == budget.Clause);
+                decimal? demand = null;
+                if (measure is not null && measure.HasMoney)
+                {
+                    var s = statistics.Measures[measure.Index];
+                    demand = budget.Part is not null ? s.Budgeted : s.Exact + s.UpTo + s.Scheduled;
+                }
+                lines.Add(new BudgetLine(document.Id, budget.Name, budget.Label, budget.Clause, budget.Part, budget.At(at)?.Value, demand, budget.Note));
+            }
+        }
+        return lines;
+    }
+
+    /// <summary>The id of a JSON Lines row, found without parsing the whole profile.</summary>
+    private static string? JsonlId(string json)
+    {
+        try
+        {
+            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            while (reader.Read())
+            {
+                if (reader.TokenType == JsonTokenType.EndObject) return null;
+                if (reader.TokenType != JsonTokenType.PropertyName) return null;
+                var isId = reader.ValueTextEquals("id");
+                reader.Read();
+                if (isId) return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+                reader.Skip();
+            }
+        }
+        catch (JsonException)
+        {
+        }
+        return null;
+    }
+}
+
+internal static class RosterText
+{
+    public static string Clip(string s) => Profiles.CellValues.Clip(s);
+
+    public static string Tsv(string s) => s.Replace('\t', ' ').Replace('\r', ' ').Replace('\n', ' ');
+}

@@ -1,0 +1,324 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Srdi.Application.Evaluation;
+using Srdi.Application.Rosters;
+using Srdi.Engine.Evaluation;
+
+namespace Srdi.Application.Batch;
+
+/// <summary>The command line's output: entitlements (JSON Lines and CSV), nothing.csv,
+/// rejected.csv, summary.md/.xlsx and, when lists are wanted, 名单.xlsx, in one folder. Everything
+/// is written in a private working folder first and moved into place only when the run completes,
+/// so a cancelled or failed run never leaves a half-written file under a name a reader trusts.</summary>
+public sealed class FolderBatchOutput(string folder) : IBatchOutput
+{
+    public const string EntitlementsJsonl = "entitlements.jsonl";
+    public const string EntitlementsCsv = "entitlements.csv";
+    public const string RejectedCsv = "rejected.csv";
+    public const string NothingCsv = "nothing.csv";
+
+    private const string ListsFolder = ".名单";
+
+    private string? _working;
+    private MeasureEncoding? _encoding;
+    private FileStream? _jsonl, _csv, _nothing;
+    private StreamWriter? _rejected;
+    private readonly Dictionary<int, StreamWriter> _lists = [];
+    private readonly List<string> _files = [];
+
+    public string Folder { get; } = folder;
+
+    public ValueTask OpenAsync(BatchPlan plan, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        Directory.CreateDirectory(Folder);
+        _working = Path.Combine(Folder, $".srdi-batch-{Guid.NewGuid():N}");
+        Directory.CreateDirectory(_working);
+        if (plan.Options.Lists) Directory.CreateDirectory(Path.Combine(_working, ListsFolder));
+        _encoding = new MeasureEncoding(plan);
+        _jsonl = Create(EntitlementsJsonl, 1 << 20);
+        _csv = Create(EntitlementsCsv, 1 << 20);
+        _nothing = Create(NothingCsv, 1 << 16);
+        _files.Add(RejectedCsv);
+        _rejected = new StreamWriter(Path.Combine(_working, RejectedCsv), false, new UTF8Encoding(true));
+        Header(_csv, "行号,企业标识,企业名称,措施,条款,状态,征求意见稿,金额类型,确定金额,最高金额,分年度合计,申请方式,从高不重复");
+        Header(_nothing, "行号,企业标识,企业名称,区县,最接近的措施,措施名称,未获支持的原因");
+        _rejected.WriteLine("行号,字段,问题");
+        return ValueTask.CompletedTask;
+    }
+
+    private FileStream Create(string name, int buffer)
+    {
+        _files.Add(name);
+        return new FileStream(Path.Combine(_working!, name), FileMode.Create, FileAccess.Write, FileShare.None, buffer);
+    }
+
+    public IBatchOutputChunk CreateChunk() => new FolderChunk(_encoding ?? throw new InvalidOperationException("OpenAsync first"));
+
+    public ValueTask WriteAsync(IBatchOutputChunk chunk, IReadOnlyList<RowProblem> rejected, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        var part = (FolderChunk)chunk;
+        // Plain writes into megabyte buffers: the service calls this on a pool thread of its own, and
+        // async writes to a local file only add a thread hop per flush (measurable over a million rows).
+        _jsonl!.Write(part.Entitlements.WrittenSpan);
+        _csv!.Write(part.EntitlementRows.WrittenSpan);
+        _nothing!.Write(part.Nothing.WrittenSpan);
+        foreach (var problem in rejected)
+            _rejected!.WriteLine($"{problem.Row},{Csv(problem.Field)},{Csv(problem.Problem)}");
+        foreach (var (index, entries) in part.Lists)
+        {
+            if (!_lists.TryGetValue(index, out var writer))
+                _lists[index] = writer = new StreamWriter(Path.Combine(_working!, ListsFolder, $"{index}.tsv"), false, Encoding.UTF8);
+            foreach (var entry in entries) writer.WriteLine(string.Join('\t', entry.Select(RosterText.Tsv)));
+        }
+        return ValueTask.CompletedTask;
+    }
+
+    public async ValueTask<IReadOnlyList<string>> CompleteAsync(BatchReport report, CancellationToken cancellationToken)
+    {
+        await CloseAsync();
+        cancellationToken.ThrowIfCancellationRequested();
+        _files.AddRange(SummaryWriter.Write(report, _working!));
+        if (report.Options.Lists)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            _files.Add(BeneficiaryWorkbook.Write(report, Path.Combine(_working!, ListsFolder), _working!));
+        }
+        cancellationToken.ThrowIfCancellationRequested();
+        // Past this point the run is done: every file moves, or the error says which did not.
+        foreach (var name in _files) File.Move(Path.Combine(_working!, name), Path.Combine(Folder, name), overwrite: true);
+        Directory.Delete(_working!, recursive: true);
+        _working = null;
+        return _files.ToList();
+    }
+
+    public async ValueTask AbandonAsync()
+    {
+        try
+        {
+            await CloseAsync();
+        }
+        catch (IOException)
+        {
+            // The folder goes anyway; a file that failed to flush is the least of the run's troubles.
+        }
+        if (_working is not null && Directory.Exists(_working)) Directory.Delete(_working, recursive: true);
+        _working = null;
+    }
+
+    private async ValueTask CloseAsync()
+    {
+        foreach (var writer in _lists.Values) await writer.DisposeAsync();
+        _lists.Clear();
+        if (_jsonl is not null) await _jsonl.DisposeAsync();
+        if (_csv is not null) await _csv.DisposeAsync();
+        if (_nothing is not null) await _nothing.DisposeAsync();
+        if (_rejected is not null) await _rejected.DisposeAsync();
+        _jsonl = _csv = _nothing = null;
+        _rejected = null;
+    }
+
+    private static void Header(Stream stream, string header)
+    {
+        stream.Write(Encoding.UTF8.GetPreamble());
+        stream.Write(Encoding.UTF8.GetBytes(header + "\n"));
+    }
+
+    internal static string Csv(string? value)
+    {
+        if (string.IsNullOrEmpty(value)) return "";
+        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0) return value;
+        return "\"" + value.Replace("\"", "\"\"") + "\"";
+    }
+
+    /// <summary>What every line of a measure repeats, encoded once for the run and shared read-only by all chunks.</summary>
+    private sealed class MeasureEncoding
+    {
+        public readonly CompiledCatalog Catalog;
+        public readonly BatchMeasure[] Measures;
+        public readonly bool[] Draft;
+        public readonly bool Lists;
+        public readonly JsonEncodedText[] MeasureIds;
+        public readonly byte[][] CsvMeasure;
+        public readonly byte[][] CsvApplication;
+
+        public MeasureEncoding(BatchPlan plan)
+        {
+            Catalog = plan.Catalog;
+            // Arrays, not the plan's list: the encoders index them for every measure of every row.
+            Measures = plan.Measures.ToArray();
+            Draft = Measures.Select(m => m.Document.IsDraft).ToArray();
+            Lists = plan.Options.Lists;
+            MeasureIds = Measures.Select(m => JsonEncodedText.Encode(m.Measure.Id)).ToArray();
+            CsvMeasure = Measures.Select(m => Encoding.UTF8.GetBytes(
+                $",{m.Measure.Id},{Encoding.UTF8.GetString(Utf8Lines.Field(m.Measure.Clause))},")).ToArray();
+            CsvApplication = Measures.Select(m => Encoding.UTF8.GetBytes(m.Application)).ToArray();
+        }
+    }
+
+    /// <summary>One chunk's JSON Lines, CSV and nothing.csv bytes and its 名单 rows, encoded on a worker thread.</summary>
+    private sealed class FolderChunk : IBatchOutputChunk
+    {
+        private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+        // Encoded once: written for every enterprise and measure of a roster.
+        private static readonly JsonEncodedText RowProperty = JsonEncodedText.Encode("row"), IdProperty = JsonEncodedText.Encode("id"),
+            NameProperty = JsonEncodedText.Encode("name"), EntitlementsProperty = JsonEncodedText.Encode("entitlements"),
+            MeasureProperty = JsonEncodedText.Encode("measure_id"), StatusProperty = JsonEncodedText.Encode("status"),
+            DraftProperty = JsonEncodedText.Encode("draft"), KindProperty = JsonEncodedText.Encode("kind"),
+            ExactProperty = JsonEncodedText.Encode("exact"), UpToProperty = JsonEncodedText.Encode("up_to"),
+            ScheduledProperty = JsonEncodedText.Encode("scheduled"), ExcludedProperty = JsonEncodedText.Encode("excluded_by");
+        private static readonly JsonEncodedText[] StatusWords = Enum.GetValues<MeasureStatus>().Select(v => JsonEncodedText.Encode(Words.Status(v))).ToArray();
+        private static readonly JsonEncodedText[] KindWords = Enum.GetValues<BenefitKind>().Select(v => JsonEncodedText.Encode(Words.Kind(v))).ToArray();
+
+        private readonly MeasureEncoding _encoding;
+        private readonly Utf8JsonWriter _json;
+        private readonly ArrayBufferWriter<byte> _enterprise = new(256);
+
+        public FolderChunk(MeasureEncoding encoding)
+        {
+            _encoding = encoding;
+            _json = new Utf8JsonWriter(Entitlements, JsonOptions);
+        }
+
+        public ArrayBufferWriter<byte> Entitlements { get; } = new(1 << 16);
+        public ArrayBufferWriter<byte> EntitlementRows { get; } = new(1 << 16);
+        public ArrayBufferWriter<byte> Nothing { get; } = new(1 << 12);
+        public Dictionary<int, List<string[]>> Lists { get; } = [];
+
+        public void Clear()
+        {
+            Entitlements.ResetWrittenCount();
+            EntitlementRows.ResetWrittenCount();
+            Nothing.ResetWrittenCount();
+            Lists.Clear();
+        }
+
+        public void Add(in EvaluatedEnterprise enterprise)
+        {
+            WriteEntitlements(enterprise);
+            WriteRows(enterprise);
+            if (enterprise.Miss is { } miss) WriteNothing(enterprise, miss);
+        }
+
+        private void WriteEntitlements(in EvaluatedEnterprise e)
+        {
+            var w = _json;
+            var record = e.Record;
+            var outcomes = e.Outcomes;
+            var draft = _encoding.Draft;
+            var ids = _encoding.MeasureIds;
+            w.WriteStartObject();
+            w.WriteNumber(RowProperty, e.Row);
+            w.WriteString(IdProperty, record.Id);
+            w.WriteString(NameProperty, record.Name);
+            w.WriteStartArray(EntitlementsProperty);
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                ref readonly var o = ref outcomes[i];
+                if (o.Status == MeasureStatus.Ineligible) continue;
+                w.WriteStartObject();
+                w.WriteString(MeasureProperty, ids[i]);
+                w.WriteString(StatusProperty, StatusWords[(int)o.Status]);
+                // Compact: draft only when true, amounts only when not zero (docs/roster.md).
+                if (draft[i]) w.WriteBoolean(DraftProperty, true);
+                w.WriteString(KindProperty, KindWords[(int)o.Kind]);
+                if (o.Exact != 0) w.WriteNumber(ExactProperty, o.Exact);
+                if (o.UpTo != 0) w.WriteNumber(UpToProperty, o.UpTo);
+                if (o.Scheduled != 0) w.WriteNumber(ScheduledProperty, o.Scheduled);
+                if (o.Excluded) w.WriteString(ExcludedProperty, ids[o.ExcludedBy]);
+                w.WriteEndObject();
+            }
+            w.WriteEndArray();
+            w.WriteStartObject("totals");
+            JsonParts.Totals(w, "in_force", e.InForce);
+            JsonParts.Totals(w, "drafts", e.Drafts);
+            w.WriteEndObject();
+            w.WriteEndObject();
+            w.Flush();
+            Entitlements.Append((byte)'\n');
+            w.Reset();
+        }
+
+        private void WriteRows(in EvaluatedEnterprise e)
+        {
+            var record = e.Record;
+            var outcomes = e.Outcomes;
+            var measures = _encoding.Measures;
+            var draft = _encoding.Draft;
+            // The enterprise's part of every line ("12,id,name"), encoded once per row.
+            _enterprise.Clear();
+            _enterprise.Append(e.Row);
+            _enterprise.Append((byte)',');
+            _enterprise.AppendField(record.Id);
+            _enterprise.Append((byte)',');
+            _enterprise.AppendField(record.Name);
+            var target = EntitlementRows;
+            for (var i = 0; i < outcomes.Length; i++)
+            {
+                ref readonly var o = ref outcomes[i];
+                if (o.Status == MeasureStatus.Ineligible) continue;
+                target.Append(_enterprise.WrittenSpan);
+                target.Append(_encoding.CsvMeasure[i]);
+                target.Append(StatusWords[(int)o.Status].EncodedUtf8Bytes);
+                target.Append(draft[i] ? ",是,"u8 : ",否,"u8);
+                target.Append(KindWords[(int)o.Kind].EncodedUtf8Bytes);
+                target.Append((byte)',');
+                target.Append(o.Exact);
+                target.Append((byte)',');
+                target.Append(o.UpTo);
+                target.Append((byte)',');
+                target.Append(o.Scheduled);
+                target.Append((byte)',');
+                target.Append(_encoding.CsvApplication[i]);
+                target.Append((byte)',');
+                if (o.Excluded) target.Append(_encoding.MeasureIds[o.ExcludedBy].EncodedUtf8Bytes);
+                target.Append((byte)'\n');
+                if (_encoding.Lists && o.Status == MeasureStatus.Eligible) AddToList(e, measures[i], o);
+            }
+        }
+
+        private void AddToList(in EvaluatedEnterprise e, BatchMeasure m, in MeasureOutcome o)
+        {
+            var record = e.Record;
+            var catalog = _encoding.Catalog;
+            if (!Lists.TryGetValue(m.Index, out var list)) Lists[m.Index] = list = [];
+            var facts = new StringBuilder();
+            foreach (var slot in m.FactSlots)
+            {
+                if (record.Describe(slot) is not { } value) continue;
+                if (facts.Length > 0) facts.Append("；");
+                facts.Append(catalog.FactAt(slot).Label).Append('：').Append(value);
+            }
+            list.Add([
+                record.Id, record.Name ?? "", record.Area?.District ?? record.Area?.City ?? "",
+                Words.KindChinese(o.Kind), Money(o.Exact), Money(o.UpTo), Money(o.Scheduled),
+                o.Excluded ? $"从高不重复，按 {_encoding.Measures[o.ExcludedBy].Measure.Id} 计" : "",
+                facts.ToString(),
+            ]);
+        }
+
+        private void WriteNothing(in EvaluatedEnterprise e, NearestMiss miss)
+        {
+            var record = e.Record;
+            var measure = miss.Measure >= 0 ? _encoding.Measures[miss.Measure].Measure : null;
+            var target = Nothing;
+            target.Append(_enterprise.WrittenSpan);
+            target.Append((byte)',');
+            target.AppendField(record.Area?.District ?? record.Area?.City);
+            target.Append((byte)',');
+            target.AppendField(measure?.Id ?? "");
+            target.Append((byte)',');
+            target.AppendField(measure?.Title ?? "");
+            target.Append((byte)',');
+            target.AppendField(miss.Reason);
+            target.Append((byte)'\n');
+        }
+
+        private static string Money(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+    }
+}
