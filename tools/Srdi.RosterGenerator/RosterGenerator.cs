@@ -287,5 +287,5 @@ public sealed class RosterGenerator
 
     private static string Money(decimal value) => value.ToString("0", CultureInfo.InvariantCulture);
 
-    private static string Quote(string s) => s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
+    private static string Quote(string s) => Srdi.Application.Text.CsvText.Field(s);
 }

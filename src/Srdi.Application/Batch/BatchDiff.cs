@@ -77,7 +77,7 @@ public static class BatchDiff
     /// <summary>Amounts of zero are left out of entitlements.jsonl.</summary>
     private static decimal Amount(JsonElement e, string name) => e.TryGetProperty(name, out var v) ? v.GetDecimal() : 0;
 
-    private static string Csv(string? s) => FolderBatchOutput.Csv(s);
+    private static string Csv(string? s) => Text.CsvText.Field(s);
 
     private static IEnumerable<(string Id, string? Name, Dictionary<string, Entitlement> Entitlements)> Read(string folder)
     {

@@ -18,11 +18,14 @@ public sealed class BatchMeasure
     public required string[] FailureLabels { get; init; }
     public required bool HasMoney { get; init; }
     public required string Application { get; init; }
+
+    /// <summary>How to apply, in Chinese (申报, 免申即享), from the catalog's wording.</summary>
+    public required string ApplicationLabel { get; init; }
 }
 
 public static class BatchMeasures
 {
-    public static BatchMeasure[] For(CompiledCatalog catalog)
+    public static BatchMeasure[] For(CompiledCatalog catalog, Vocabulary.Wording wording)
     {
         var documents = catalog.Catalog.Documents.ToDictionary(d => d.Id);
         return catalog.Measures.Select((m, i) =>
@@ -42,6 +45,7 @@ public static class BatchMeasures
                 FailureLabels = failures.ToArray(),
                 HasMoney = m.HasMoney,
                 Application = Words.Application(m.Application),
+                ApplicationLabel = wording.Application(m.Application),
             };
         }).ToArray();
     }

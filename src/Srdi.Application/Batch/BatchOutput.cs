@@ -6,7 +6,7 @@ namespace Srdi.Application.Batch;
 
 /// <summary>What a run is about, handed to the output before the first row: the catalog and its
 /// measures (in the order of every outcome span), the options and the roster's name.</summary>
-public sealed record BatchPlan(CompiledCatalog Catalog, IReadOnlyList<BatchMeasure> Measures, BatchOptions Options, string Roster);
+public sealed record BatchPlan(CompiledCatalog Catalog, IReadOnlyList<BatchMeasure> Measures, BatchOptions Options, string Roster, Vocabulary.Wording Wording);
 
 /// <summary>The measure an enterprise with no money came nearest to (-1 when none applies), and why it missed.</summary>
 public readonly record struct NearestMiss(int Measure, string Reason);

@@ -38,7 +38,21 @@ public sealed record BatchReport(
     IReadOnlyList<string> Notices,
     IReadOnlyList<string> Files,
     TimeSpan Elapsed,
-    IReadOnlyList<BudgetLine> Budgets);
+    IReadOnlyList<BudgetLine> Budgets)
+{
+    /// <summary>The report as programs read it (<see cref="Contracts.BatchSummaryResult"/>).</summary>
+    public Contracts.BatchSummaryResult Summary() => new(
+        Contracts.BatchSummaryResult.SchemaName, Options.At, Statistics.Evaluated, Statistics.Rejected, EmptyRows, Statistics.WithNothing,
+        Contracts.MoneyTotals.From(Statistics.InForce), Contracts.MoneyTotals.From(Statistics.Drafts),
+        Measures.Select(m =>
+        {
+            var x = Statistics.Measures[m.Index];
+            return new Contracts.MeasureBatchResult(m.Measure.Id, m.Document.Id, m.Document.IsDraft, m.LeadDepartment,
+                x.Eligible, x.NeedsInfo, x.NotInForce, x.Excluded, x.Exact, x.UpTo, x.Scheduled);
+        }).ToList(),
+        Budgets.Select(b => new Contracts.BudgetResult(b.DocumentId, b.Name, b.Label, b.Clause, b.Part, b.Budget, b.Demand, b.ProRata, b.Note)).ToList(),
+        Notices, Files, Math.Round(Elapsed.TotalSeconds, 3));
+}
 
 /// <summary>免申即享 at scale: streams a roster through every core, evaluating each enterprise on
 /// the fast path; the workers also encode each enterprise for the output, which stores the chunks
@@ -57,7 +71,7 @@ public sealed class BatchService(PolicyNavigator navigator)
         ArgumentNullException.ThrowIfNull(options);
         var clock = Stopwatch.StartNew();
         var catalog = navigator.Compiled;
-        var measures = BatchMeasures.For(catalog);
+        var measures = BatchMeasures.For(catalog, navigator.Wording);
         RosterColumn[]? columns = null;
         var idColumn = -1;
         if (roster.Headers is { } headers)
@@ -77,7 +91,7 @@ public sealed class BatchService(PolicyNavigator navigator)
                 navigator.Profiles, options.At)).ToList();
         try
         {
-            await output.OpenAsync(new BatchPlan(catalog, measures, options, roster.Name), token);
+            await output.OpenAsync(new BatchPlan(catalog, measures, options, roster.Name, navigator.Wording), token);
             var input = Channel.CreateBounded<BatchChunk>(workerCount * 2);
             var evaluated = Channel.CreateBounded<BatchChunk>(workerCount * 2);
             var pool = new System.Collections.Concurrent.ConcurrentQueue<BatchChunk>();

@@ -43,7 +43,7 @@ public static class BeneficiaryWorkbook
                 ["标题"] = m.Measure.Title,
                 ["文件"] = m.Document.Title + (m.Document.IsDraft ? "（征求意见稿）" : ""),
                 ["条款"] = m.Measure.Clause,
-                ["申请方式"] = Words.ApplicationChinese(m.Measure.Application),
+                ["申请方式"] = m.ApplicationLabel,
                 ["符合企业数"] = stats.Eligible + stats.Excluded,
                 ["确定金额（元）"] = stats.Exact,
                 ["最高金额（元）"] = stats.UpTo,

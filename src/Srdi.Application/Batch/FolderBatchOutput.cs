@@ -128,12 +128,7 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
         stream.Write(Encoding.UTF8.GetBytes(header + "\n"));
     }
 
-    internal static string Csv(string? value)
-    {
-        if (string.IsNullOrEmpty(value)) return "";
-        if (value.AsSpan().IndexOfAny(",\"\r\n") < 0) return value;
-        return "\"" + value.Replace("\"", "\"\"") + "\"";
-    }
+    private static string Csv(string? value) => Text.CsvText.Field(value);
 
     /// <summary>What every line of a measure repeats, encoded once for the run and shared read-only by all chunks.</summary>
     private sealed class MeasureEncoding
@@ -145,6 +140,7 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
         public readonly JsonEncodedText[] MeasureIds;
         public readonly byte[][] CsvMeasure;
         public readonly byte[][] CsvApplication;
+        public readonly string[] KindLabels;
 
         public MeasureEncoding(BatchPlan plan)
         {
@@ -157,6 +153,7 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
             CsvMeasure = Measures.Select(m => Encoding.UTF8.GetBytes(
                 $",{m.Measure.Id},{Encoding.UTF8.GetString(Utf8Lines.Field(m.Measure.Clause))},")).ToArray();
             CsvApplication = Measures.Select(m => Encoding.UTF8.GetBytes(m.Application)).ToArray();
+            KindLabels = Enum.GetValues<BenefitKind>().OrderBy(k => (int)k).Select(plan.Wording.Kind).ToArray();
         }
     }
 
@@ -296,7 +293,7 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
             }
             list.Add([
                 record.Id, record.Name ?? "", record.Area?.District ?? record.Area?.City ?? "",
-                Words.KindChinese(o.Kind), Money(o.Exact), Money(o.UpTo), Money(o.Scheduled),
+                _encoding.KindLabels[(int)o.Kind], Money(o.Exact), Money(o.UpTo), Money(o.Scheduled),
                 o.Excluded ? $"从高不重复，按 {_encoding.Measures[o.ExcludedBy].Measure.Id} 计" : "",
                 facts.ToString(),
             ]);

@@ -6,10 +6,10 @@ namespace Srdi.Application.Batch;
 
 /// <summary>One measure that concerns an enterprise (anything but ineligible), with the codes of
 /// entitlements.jsonl: status and kind words, amounts, and the measure that excludes it.</summary>
-public sealed record MeasureEntitlement(string MeasureId, string Status, string Kind, bool Draft, decimal Exact, decimal UpTo, decimal Scheduled, string? ExcludedBy);
+public sealed record RosterEntitlement(string MeasureId, string Status, string Kind, bool Draft, decimal Exact, decimal UpTo, decimal Scheduled, string? ExcludedBy);
 
 /// <summary>What one enterprise of the roster is entitled to, as entitlements.jsonl holds it.</summary>
-public sealed record EnterpriseEntitlements(long Row, string? Id, string? Name, IReadOnlyList<MeasureEntitlement> Entitlements, Totals InForce, Totals Drafts);
+public sealed record EnterpriseEntitlements(long Row, string? Id, string? Name, IReadOnlyList<RosterEntitlement> Entitlements, Totals InForce, Totals Drafts);
 
 /// <summary>Keeps every enterprise's entitlements and the rejected rows in memory: for small
 /// rosters, tests, and a host that stores them its own way once the run has completed.</summary>
@@ -64,13 +64,13 @@ public sealed class MemoryBatchOutput : IBatchOutput
 
         public void Add(in EvaluatedEnterprise enterprise)
         {
-            var entitlements = new List<MeasureEntitlement>();
+            var entitlements = new List<RosterEntitlement>();
             var outcomes = enterprise.Outcomes;
             for (var i = 0; i < outcomes.Length; i++)
             {
                 ref readonly var o = ref outcomes[i];
                 if (o.Status == MeasureStatus.Ineligible) continue;
-                entitlements.Add(new MeasureEntitlement(output._measureIds[i], Words.Status(o.Status), Words.Kind(o.Kind), output._drafts[i],
+                entitlements.Add(new RosterEntitlement(output._measureIds[i], Words.Status(o.Status), Words.Kind(o.Kind), output._drafts[i],
                     o.Exact, o.UpTo, o.Scheduled, o.Excluded ? output._measureIds[o.ExcludedBy] : null));
             }
             Enterprises.Add(new EnterpriseEntitlements(enterprise.Row, enterprise.Record.Id, enterprise.Record.Name, entitlements, enterprise.InForce, enterprise.Drafts));

@@ -19,21 +19,4 @@ public static class Words
     public static string Outcome(Truth t) => Codes.Of(t);
 
     public static string Verdict(Engine.Tiers.Verdict v) => Codes.Of(v);
-
-    // Kept until the batch outputs read the catalog's wording; see Vocabulary.Wording.
-    public static string KindChinese(BenefitKind k) => k switch
-    {
-        BenefitKind.Exact => "确定金额",
-        BenefitKind.UpTo => "最高",
-        BenefitKind.Schedule => "分年度",
-        BenefitKind.External => "按其他文件",
-        _ => "非资金",
-    };
-
-    public static string ApplicationChinese(ApplicationMode m) => m switch
-    {
-        ApplicationMode.Apply => "申报",
-        ApplicationMode.Automatic => "免申即享",
-        _ => "无需申请",
-    };
 }

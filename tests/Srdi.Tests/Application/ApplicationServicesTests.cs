@@ -1,10 +1,12 @@
 using Microsoft.Extensions.DependencyInjection;
 using Srdi.Application;
+using Srdi.Application.Batch;
 using Srdi.Application.Contracts;
 using Srdi.Application.Evaluation;
 using Srdi.Application.Hosting;
 using Srdi.Application.Policies;
 using Srdi.Application.Profiles;
+using Srdi.Application.Rosters;
 using Srdi.Application.Tiers;
 using Srdi.Engine;
 using Srdi.Engine.Evaluation;
@@ -160,5 +162,61 @@ public sealed class ApplicationServicesTests
         Assert.All(detail.Tests, t => Assert.Contains("tests.yaml", t.Location, StringComparison.Ordinal));
         Assert.Null(services.GetRequiredService<PolicyLibrary>().Show("no-such.1"));
         Assert.Contains("\"measure\"", SrdiJson.Serialize(detail), StringComparison.Ordinal);
+    }
+
+    private const string Roster = """
+        企业标识,企业名称,省份,城市,区县,little-giant.issued_on,sector,office_rent_annual
+        91440300X001,南山甲公司,广东省,深圳市,南山区,2024-07-15,工业,1200万
+        91440300X002,南山乙公司,广东省,深圳市,南山区,,工业,
+        91350200X003,厦门丙公司,福建省,厦门市,湖里区,2024-07-15,工业,
+        91440300X004,坏行公司,广东省,深圳市,南三区,,,
+        """;
+
+    [Fact]
+    public async Task BatchService_RunsARosterFromAStreamToMemoryThroughDependencyInjectionAlone()
+    {
+        using var services = ServiceHost.Repository();
+        var batch = services.GetRequiredService<BatchService>();
+        var output = new MemoryBatchOutput();
+        var progress = new List<BatchProgress>();
+        using var source = RosterSource.Open(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(Roster)), "名单.csv");
+        var report = await batch.RunAsync(source, output, new BatchOptions(At), new Progress<BatchProgress>(progress.Add), CancellationToken.None)
+            .WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.True(output.Completed);
+        Assert.Equal(3, report.Statistics.Evaluated);
+        Assert.Equal(1, report.Statistics.Rejected);
+        Assert.Contains(output.Rejected, p => p.Field == "区县");
+        var nanshan = output.Enterprises.Single(e => e.Id == "91440300X001");
+        Assert.Contains(nanshan.Entitlements, x => x.MeasureId == "sz-nanshan-2024.4" && x.Status == "eligible" && x.Exact == 1_000_000m);
+        Assert.DoesNotContain(output.Enterprises.Single(e => e.Id == "91350200X003").Entitlements, x => x.MeasureId.StartsWith("sz-nanshan", StringComparison.Ordinal));
+
+        var summary = report.Summary();
+        Assert.Equal(("srdi.batch-summary/1", 3L, 1L), (summary.Schema, summary.Evaluated, summary.Rejected));
+        Assert.Equal(report.Statistics.InForce.Exact, summary.InForce.Exact);
+        Assert.Contains("\"evaluated\": 3", SrdiJson.Serialize(summary), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task BatchService_ThroughDependencyInjection_StopsWhenCancelledAndKeepsNothing()
+    {
+        using var services = ServiceHost.Repository();
+        var batch = services.GetRequiredService<BatchService>();
+        var rows = new System.Text.StringBuilder(Roster.Split('\n')[0]).Append('\n');
+        for (var i = 0; i < 200_000; i++) rows.Append(System.Globalization.CultureInfo.InvariantCulture, $"91440300Y{i:D8},公司{i},广东省,深圳市,南山区,2024-07-15,工业,{i}\n");
+        var output = new MemoryBatchOutput();
+        using var cancel = new CancellationTokenSource();
+        using var source = RosterSource.Open(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(rows.ToString())), "大名单.csv");
+        var run = batch.RunAsync(source, output, new BatchOptions(At, Lists: false, ChunkSize: 256),
+            new SynchronousProgress(p => { if (p.Rows > 0) cancel.Cancel(); }), cancel.Token);
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(TimeSpan.FromSeconds(60)));
+        Assert.False(output.Completed);
+        Assert.Empty(output.Enterprises);
+    }
+
+    /// <summary>Reports on the caller's thread at once, so the test cancels while the run is going.</summary>
+    private sealed class SynchronousProgress(Action<BatchProgress> report) : IProgress<BatchProgress>
+    {
+        public void Report(BatchProgress value) => report(value);
     }
 }
