@@ -270,7 +270,7 @@ internal sealed class BatchWorker
     {
         if (string.IsNullOrEmpty(value)) return sb;
         if (value.AsSpan().IndexOfAny(",\"\r\n") < 0) return sb.Append(value);
-        return sb.Append('"').Append(value.Replace("\"", "\"\"")).Append('"');
+        return sb.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
     }
 
     private static void Append(System.Buffers.ArrayBufferWriter<byte> target, StringBuilder text)

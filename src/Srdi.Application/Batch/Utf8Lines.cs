@@ -38,7 +38,7 @@ internal static class Utf8Lines
     public static void AppendField(this ArrayBufferWriter<byte> target, string? value)
     {
         if (string.IsNullOrEmpty(value)) return;
-        if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0) value = "\"" + value.Replace("\"", "\"\"") + "\"";
+        if (value.AsSpan().IndexOfAny(",\"\r\n") >= 0) value = "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
         var span = target.GetSpan(Encoding.UTF8.GetMaxByteCount(value.Length));
         target.Advance(Encoding.UTF8.GetBytes(value, span));
     }

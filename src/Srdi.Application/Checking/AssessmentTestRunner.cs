@@ -1,3 +1,4 @@
+using System.Globalization;
 using Srdi.Application.Evaluation;
 using System.Text;
 using Srdi.Application.Profiles;
@@ -66,7 +67,7 @@ public sealed class AssessmentTestRunner(PolicyNavigator navigator)
     private static string Explain(TierResult t)
     {
         var sb = new StringBuilder($"    路径：{t.Route}");
-        if (t.Score is { } s) sb.Append($"；得分 {Amounts.Plain(s.Points)}（待定 {Amounts.Plain(s.Undecided)}），及格线 {s.PassMark}");
+        if (t.Score is { } s) sb.Append(CultureInfo.InvariantCulture, $"；得分 {Amounts.Plain(s.Points)}（待定 {Amounts.Plain(s.Undecided)}），及格线 {s.PassMark}");
         foreach (var g in t.Gaps) sb.Append("\n    差距：").Append(g);
         if (t.Missing.Count > 0) sb.Append("\n    缺少：").Append(string.Join("、", t.Missing));
         return sb.ToString();

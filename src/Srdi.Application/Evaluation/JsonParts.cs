@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Srdi.Engine.Evaluation;
 using Srdi.Model.Profiles;
@@ -15,7 +16,7 @@ internal static class JsonParts
         w.WriteString("id", profile.Id);
         w.WriteString("name", profile.Name);
         w.WriteEndObject();
-        w.WriteString("at", at.ToString("yyyy-MM-dd"));
+        w.WriteString("at", at.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     public static void Totals(Utf8JsonWriter w, string name, Totals t)

@@ -45,8 +45,8 @@ public sealed class RosterGenerator(GeneratorOptions options)
     ];
 
     /// <summary>The column keys with the evaluation year filled in: "rd_expense@2024".</summary>
-    public string[] Keys => Columns.Select(c => c.Replace("{-1}", (options.At.Year - 1).ToString()).Replace("{-2}", (options.At.Year - 2).ToString())
-        .Replace("{0}", options.At.Year.ToString())).ToArray();
+    public string[] Keys => Columns.Select(c => c.Replace("{-1}", (options.At.Year - 1).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal).Replace("{-2}", (options.At.Year - 2).ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)
+        .Replace("{0}", options.At.Year.ToString(CultureInfo.InvariantCulture), StringComparison.Ordinal)).ToArray();
 
     public IEnumerable<string?[]> Rows()
     {
@@ -256,5 +256,5 @@ public sealed class RosterGenerator(GeneratorOptions options)
         return median * Math.Exp(sigma * normal);
     }
 
-    private static string Quote(string s) => s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"") + "\"";
+    private static string Quote(string s) => s.AsSpan().IndexOfAny(",\"\r\n") < 0 ? s : "\"" + s.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -127,7 +128,7 @@ public static class AssessmentJson
         w.WriteString("next_tier", u.NextTier.Certificate);
         w.WriteString("next_tier_name", u.NextTier.Name);
         w.WriteString("certificate_level", u.Added.Level.ToString().ToLowerInvariant());
-        w.WriteString("issued_on", u.Added.IssuedOn.ToString("yyyy-MM-dd"));
+        w.WriteString("issued_on", u.Added.IssuedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         JsonParts.Totals(w, "in_force_difference", u.InForceDifference);
         JsonParts.Totals(w, "draft_difference", u.DraftDifference);
         w.WriteStartArray("documents");

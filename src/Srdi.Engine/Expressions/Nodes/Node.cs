@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Srdi.Engine.Runtime;
 using Srdi.Model.Vocabulary;
@@ -61,7 +62,7 @@ internal abstract class Node
             case ValueKind.Null: output.Append("空"); break;
             case ValueKind.Bool: output.Append(value.IsTrue ? "是" : "否"); break;
             case ValueKind.Text: output.Append('"').Append(value.Text).Append('"'); break;
-            case ValueKind.Date: output.Append(value.Date.ToString("yyyy-MM-dd")); break;
+            case ValueKind.Date: output.Append(value.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
             case ValueKind.List: output.Append(value.Items.Length).Append(" 项"); break;
             case ValueKind.Record: output.Append("{…}"); break;
             default:
