@@ -88,7 +88,7 @@ public sealed partial class CatalogConventionTests
     {
         var references = typeof(Srdi.Engine.Evaluation.CompiledCatalog).Assembly.GetReferencedAssemblies().Select(a => a.Name!).ToList();
         Assert.All(references, name => Assert.True(name.StartsWith("System", StringComparison.Ordinal) || name == "Srdi.Model" || name == "netstandard", name));
-        Assert.DoesNotContain(references, n => n.Contains("IO.FileSystem") || n.Contains("Net.Http") || n.Contains("YamlDotNet"));
+        Assert.DoesNotContain(references, n => n.Contains("IO.FileSystem", StringComparison.Ordinal) || n.Contains("Net.Http", StringComparison.Ordinal) || n.Contains("YamlDotNet", StringComparison.Ordinal));
     }
 
     [Fact]
