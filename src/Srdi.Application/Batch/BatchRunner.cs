@@ -181,7 +181,7 @@ public static class BatchRunner
         return report with { Elapsed = clock.Elapsed, Files = files };
     }
 
-    private static IReadOnlyList<BudgetLine> Budgets(PolicyNavigator navigator, BatchMeasure[] measures, BatchStatistics statistics, DateOnly at)
+    private static List<BudgetLine> Budgets(PolicyNavigator navigator, BatchMeasure[] measures, BatchStatistics statistics, DateOnly at)
     {
         var lines = new List<BudgetLine>();
         foreach (var document in navigator.Catalog.Documents)

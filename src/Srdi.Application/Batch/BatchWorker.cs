@@ -26,7 +26,6 @@ internal sealed class BatchWorker
     private readonly EnterpriseRecord _record;
     private readonly MeasureOutcome[] _outcomes;
     private readonly List<RowProblem> _problems = [];
-    private readonly StringBuilder _line = new();
     private readonly ArrayBufferWriter<byte> _enterprise = new(256);
 
     // Encoded once: written for every enterprise and measure of a roster.
@@ -198,7 +197,7 @@ internal sealed class BatchWorker
         foreach (var slot in m.FactSlots)
         {
             if (_record.Describe(slot) is not { } value) continue;
-            if (facts.Length > 0) facts.Append("；");
+            if (facts.Length > 0) facts.Append('；');
             facts.Append(_catalog.FactAt(slot).Label).Append('：').Append(value);
         }
         list.Add([
@@ -271,14 +270,5 @@ internal sealed class BatchWorker
         if (string.IsNullOrEmpty(value)) return sb;
         if (value.AsSpan().IndexOfAny(",\"\r\n") < 0) return sb.Append(value);
         return sb.Append('"').Append(value.Replace("\"", "\"\"", StringComparison.Ordinal)).Append('"');
-    }
-
-    private static void Append(System.Buffers.ArrayBufferWriter<byte> target, StringBuilder text)
-    {
-        foreach (var chunk in text.GetChunks())
-        {
-            var span = target.GetSpan(Encoding.UTF8.GetMaxByteCount(chunk.Length));
-            target.Advance(Encoding.UTF8.GetBytes(chunk.Span, span));
-        }
     }
 }

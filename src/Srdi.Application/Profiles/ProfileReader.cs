@@ -116,7 +116,7 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         return new Certificate(kind.Id, level, String(Get(c, "issuer"), path + ".issuer"), issued, expires, renewal);
     }
 
-    private static FactValue ReadYearly(FactDefinition definition, JsonElement value, string path)
+    private static YearlyFact ReadYearly(FactDefinition definition, JsonElement value, string path)
     {
         if (value.ValueKind != JsonValueKind.Object)
             throw new ProfileException(path, $"{definition.Label}按年度填写，应为 {{ \"2025\": 值 }}");

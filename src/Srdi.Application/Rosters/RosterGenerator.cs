@@ -238,7 +238,7 @@ public sealed class RosterGenerator(GeneratorOptions options)
         }
     }
 
-    private void Set(string?[] row, string column, string value) => row[Array.IndexOf(Columns, column)] = value;
+    private static void Set(string?[] row, string column, string value) => row[Array.IndexOf(Columns, column)] = value;
 
     private static decimal Round(decimal value, decimal unit) => Math.Round(value / unit) * unit;
 

@@ -74,7 +74,7 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Rule
         return new FactReference(fact, slot);
     }
 
-    private Node BindYearly(YearlySyntax y)
+    private YearlyFactReference BindYearly(YearlySyntax y)
     {
         var fact = FindFact(y.Fact, y.Offset);
         if (!fact.Yearly)
@@ -90,7 +90,7 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Rule
         };
     }
 
-    private Node BindField(FieldSyntax f, IReadOnlyList<FieldDefinition>? item)
+    private static ItemField BindField(FieldSyntax f, IReadOnlyList<FieldDefinition>? item)
     {
         if (f.Target is not NameSyntax { Name: "item" })
             throw new ExpressionException(f.Offset, "只有 item 有字段（item.字段名）");
