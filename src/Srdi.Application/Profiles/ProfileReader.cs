@@ -105,7 +105,7 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         }
         var issued = Date(Get(c, "issued_on"), path + ".issued_on") ?? throw new ProfileException(path + ".issued_on", "缺少认定日期 issued_on");
         var expires = Date(Get(c, "expires_on"), path + ".expires_on") ?? issued.AddYears(kind.ValidityYears).AddDays(-1);
-        if (expires < issued) throw new ProfileException(path + ".expires_on", $"有效期截止日 {expires:yyyy-MM-dd} 早于认定日期 {issued:yyyy-MM-dd}");
+        if (expires < issued) throw new ProfileException(path + ".expires_on", string.Create(CultureInfo.InvariantCulture, $"有效期截止日 {expires:yyyy-MM-dd} 早于认定日期 {issued:yyyy-MM-dd}"));
         var renewal = Get(c, "renewal") switch
         {
             null => false,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Srdi.Application.Profiles;
@@ -97,7 +98,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         }
         if (expires < issued)
         {
-            problems.Add(new RowProblem(row, $"{kind.Name}有效期至", $"有效期截止日 {expires:yyyy-MM-dd} 早于认定日期 {issued:yyyy-MM-dd}"));
+            problems.Add(new RowProblem(row, $"{kind.Name}有效期至", string.Create(CultureInfo.InvariantCulture, $"有效期截止日 {expires:yyyy-MM-dd} 早于认定日期 {issued:yyyy-MM-dd}")));
             return;
         }
         var level = kind.DefaultLevel;

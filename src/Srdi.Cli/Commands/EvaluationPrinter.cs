@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 using Srdi.Application;
 using Srdi.Application.Evaluation;
@@ -15,10 +16,10 @@ internal static class EvaluationPrinter
     public static void Print(TextWriter o, EvaluationReport report, PolicyNavigator navigator)
     {
         var p = report.Profile;
-        o.WriteLine($"企业：{p.Name ?? p.Id}（{p.Id}）    评估日期：{report.At:yyyy-MM-dd}");
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"企业：{p.Name ?? p.Id}（{p.Id}）    评估日期：{report.At:yyyy-MM-dd}"));
         o.WriteLine($"注册地：{(p.Area is null ? "未填写" : $"{p.Area.Province}{p.Area.City}{p.Area.District}")}");
         o.WriteLine("证书：" + (p.Certificates.Count == 0 ? "无" : string.Join("；", p.Certificates.Select(c =>
-            $"{navigator.Catalog.Vocabulary.Certificates[c.Kind].Name}（{c.IssuedOn:yyyy-MM-dd} 至 {c.ExpiresOn:yyyy-MM-dd}{(c.IsValidOn(report.At) ? "" : "，评估日不在有效期内")}{(c.Renewal ? "，复核" : "")}）"))));
+            string.Create(CultureInfo.InvariantCulture, $"{navigator.Catalog.Vocabulary.Certificates[c.Kind].Name}（{c.IssuedOn:yyyy-MM-dd} 至 {c.ExpiresOn:yyyy-MM-dd}{(c.IsValidOn(report.At) ? "" : "，评估日不在有效期内")}{(c.Renewal ? "，复核" : "")}）")))));
         o.WriteLine();
 
         var notHere = new List<PolicyDocument>();

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Srdi.Application.Rosters;
 
 namespace Srdi.Cli.Commands;
@@ -28,7 +29,7 @@ internal static class GenerateCommand
             var navigator = context.Open(parse.GetValue(catalogOption));
             var generator = new RosterGenerator(new GeneratorOptions(count, parse.GetValue(seedOption), EvaluateCommand.ParseDate(parse.GetValue(atOption)), cities));
             generator.Write(path, new RosterLayout(navigator.Compiled));
-            context.Output.WriteLine($"已生成 {count:N0} 家企业：{Path.GetFullPath(path)}");
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"已生成 {count:N0} 家企业：{Path.GetFullPath(path)}"));
             return SrdiCommandLine.Ok;
         });
         return command;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
 using Srdi.Application;
 using Srdi.Application.Evaluation;
@@ -112,6 +113,6 @@ internal static class PoliciesCommand
         o.WriteLine();
         var tests = navigator.LoadTests().Where(t => t.Expectations.Any(x => x.MeasureId == m.Id)).ToList();
         o.WriteLine($"测试（{tests.Count} 个用例）：");
-        foreach (var t in tests) o.WriteLine($"  · {t.At:yyyy-MM-dd} {t.Name}");
+        foreach (var t in tests) o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"  · {t.At:yyyy-MM-dd} {t.Name}"));
     }
 }

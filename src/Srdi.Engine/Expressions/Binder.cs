@@ -1,3 +1,4 @@
+using System.Globalization;
 using Srdi.Engine.Expressions.Nodes;
 using Srdi.Engine.Runtime;
 using Srdi.Model.Sources;
@@ -84,8 +85,8 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Rule
         {
             "last_year" => new YearlyFactReference(fact, slot, relative: true, -1),
             "this_year" => new YearlyFactReference(fact, slot, relative: true, 0),
-            _ when y.Year.StartsWith('-') && int.TryParse(y.Year[1..], out var back) && back is > 0 and < 50 => new YearlyFactReference(fact, slot, relative: true, -back),
-            _ when int.TryParse(y.Year, out var year) && year is > 1900 and < 2200 => new YearlyFactReference(fact, slot, relative: false, year),
+            _ when y.Year.StartsWith('-') && int.TryParse(y.Year[1..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var back) && back is > 0 and < 50 => new YearlyFactReference(fact, slot, relative: true, -back),
+            _ when int.TryParse(y.Year, NumberStyles.Integer, CultureInfo.InvariantCulture, out var year) && year is > 1900 and < 2200 => new YearlyFactReference(fact, slot, relative: false, year),
             _ => throw new ExpressionException(y.Offset, $"\"@{y.Year}\" 无效：应为 last_year、this_year、-N（N 年前）或四位年份"),
         };
     }
