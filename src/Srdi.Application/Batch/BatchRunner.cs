@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -98,7 +99,7 @@ public static class BatchRunner
                         var id = idColumn >= 0 ? rows[i].Cells![idColumn]?.Trim() : JsonlId(rows[i].Json!);
                         if (string.IsNullOrEmpty(id)) continue;
                         if (firstSeen.TryGetValue(id, out var first))
-                            chunk.Refused[i] = new RowProblem(rows[i].Number, "企业标识", $"重复的企业标识 \"{RosterText.Clip(id)}\"，首次出现在第 {first} 行");
+                            chunk.Refused[i] = new RowProblem(rows[i].Number, "企业标识", string.Create(CultureInfo.InvariantCulture, $"重复的企业标识 \"{RosterText.Clip(id)}\"，首次出现在第 {first} 行"));
                         else firstSeen[id] = rows[i].Number;
                     }
                     await input.Writer.WriteAsync(chunk);
@@ -146,11 +147,11 @@ public static class BatchRunner
                     csv.Write(ready.EntitlementRows.WrittenSpan);
                     nothing.Write(ready.Nothing.WrittenSpan);
                     foreach (var problem in ready.Rejected.OrderBy(p => p.Row))
-                        rejected.WriteLine($"{problem.Row},{Csv(problem.Field)},{Csv(problem.Problem)}");
+                        rejected.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{problem.Row},{Csv(problem.Field)},{Csv(problem.Problem)}"));
                     foreach (var (index, entries) in ready.Lists)
                     {
                         if (!lists.TryGetValue(index, out var writer))
-                            lists[index] = writer = new StreamWriter(Path.Combine(listsFolder, $"{index}.tsv"), false, Encoding.UTF8);
+                            lists[index] = writer = new StreamWriter(Path.Combine(listsFolder, string.Create(CultureInfo.InvariantCulture, $"{index}.tsv")), false, Encoding.UTF8);
                         foreach (var entry in entries) writer.WriteLine(string.Join('\t', entry.Select(RosterText.Tsv)));
                     }
                     progress.Add(ready.Count, ready.Rejected.Select(p => p.Row).Distinct().LongCount());

@@ -97,7 +97,7 @@ internal sealed class BatchWorker
             for (var i = 0; i < cells.Length; i++)
                 if (cells[i] is { Length: > RosterSource.MaxCellLength } big)
                 {
-                    var header = i < _binder!.Columns.Length ? _binder.Columns[i].Header : $"第 {i + 1} 列";
+                    var header = i < _binder!.Columns.Length ? _binder.Columns[i].Header : string.Create(CultureInfo.InvariantCulture, $"第 {i + 1} 列");
                     _problems.Add(new RowProblem(row.Number, header, string.Create(CultureInfo.InvariantCulture, $"单元格过长（{big.Length:N0} 个字符，上限 {RosterSource.MaxCellLength:N0}）")));
                     return false;
                 }

@@ -37,7 +37,7 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         }
         catch (JsonException e)
         {
-            throw new ProfileException("$", $"不是有效的 JSON（第 {e.LineNumber + 1} 行第 {e.BytePositionInLine + 1} 字节附近）：{e.Message.Split('.')[0]}");
+            throw new ProfileException("$", string.Create(CultureInfo.InvariantCulture, $"不是有效的 JSON（第 {e.LineNumber + 1} 行第 {e.BytePositionInLine + 1} 字节附近）：{e.Message.Split('.')[0]}"));
         }
         using (document) return Read(document.RootElement);
     }
@@ -60,7 +60,7 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
             var i = 0;
             foreach (var c in certs.EnumerateArray())
             {
-                var path = $"$.certificates[{i++}]";
+                var path = string.Create(CultureInfo.InvariantCulture, $"$.certificates[{i++}]");
                 certificates.Add(ReadCertificate(c.ValueKind == JsonValueKind.Object ? c : throw new ProfileException(path, "应为对象"), path));
             }
         }
@@ -141,7 +141,7 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         var i = 0;
         foreach (var item in value.EnumerateArray())
         {
-            var itemPath = $"{path}[{i++}]";
+            var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]");
             if (item.ValueKind != JsonValueKind.Object) throw new ProfileException(itemPath, "应为对象");
             var fields = new Dictionary<string, object>(StringComparer.Ordinal);
             foreach (var property in item.EnumerateObject())
@@ -171,13 +171,13 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         {
             case FactType.Money:
                 var money = Number(v, path, allowUnits: true, "金额（元），如 5000000 或 \"500万\"");
-                return money >= 0 ? money : throw new ProfileException(path, $"金额不能为负数：{money}");
+                return money >= 0 ? money : throw new ProfileException(path, string.Create(CultureInfo.InvariantCulture, $"金额不能为负数：{money}"));
             case FactType.Rate:
                 var rate = Number(v, path, allowUnits: true, "比率，如 0.035 或 \"3.5%\"");
-                return rate is >= 0 and <= 1 ? rate : throw new ProfileException(path, $"比率应在 0 到 1 之间（3.5% 写作 0.035 或 \"3.5%\"），实际为 {rate}");
+                return rate is >= 0 and <= 1 ? rate : throw new ProfileException(path, string.Create(CultureInfo.InvariantCulture, $"比率应在 0 到 1 之间（3.5% 写作 0.035 或 \"3.5%\"），实际为 {rate}"));
             case FactType.Count:
                 var count = Number(v, path, allowUnits: false, "非负整数");
-                return count >= 0 && count == decimal.Truncate(count) ? count : throw new ProfileException(path, $"应为非负整数，实际为 {count}");
+                return count >= 0 && count == decimal.Truncate(count) ? count : throw new ProfileException(path, string.Create(CultureInfo.InvariantCulture, $"应为非负整数，实际为 {count}"));
             case FactType.Number:
                 return Number(v, path, allowUnits: false, "数值");
             case FactType.Boolean:

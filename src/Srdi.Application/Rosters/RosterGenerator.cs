@@ -64,7 +64,7 @@ public sealed class RosterGenerator(GeneratorOptions options)
             // 34 : 8 : 1, cumulative: every 专精特新 is also 创新型, every 小巨人 also 专精特新.
             var tier = random.Next(43) switch { 0 => 3, < 9 => 2, _ => 1 };
             var name = $"{city.Name[..2]}{Prefixes[random.Next(Prefixes.Length)]}{Prefixes[random.Next(Prefixes.Length)]}{Trades[random.Next(Trades.Length)]}有限公司";
-            Set(row, "id", $"91{Array.IndexOf(Cities, city) + 1:D2}{options.Seed & 0xFFFF:X4}{i:D10}");
+            Set(row, "id", string.Create(CultureInfo.InvariantCulture, $"91{Array.IndexOf(Cities, city) + 1:D2}{options.Seed & 0xFFFF:X4}{i:D10}"));
             Set(row, "name", name);
             Set(row, "province", city.Province);
             Set(row, "city", city.Name);
@@ -115,9 +115,9 @@ public sealed class RosterGenerator(GeneratorOptions options)
             if (city.Name == "广州市")
             {
                 if (random.NextDouble() < 0.05)
-                    Set(row, "tech_upgrade_awarded_projects@{0}", $$"""[{"equipment_purchase":{{random.Next(500, 30_000) * 10_000}}}]""");
+                    Set(row, "tech_upgrade_awarded_projects@{0}", string.Create(CultureInfo.InvariantCulture, $$"""[{"equipment_purchase":{{random.Next(500, 30_000) * 10_000}}}]"""));
                 Set(row, "small_tech_upgrade_projects@{-1}", random.NextDouble() < 0.15
-                    ? $$"""[{"new_equipment_purchase":{{random.Next(100, 700) * 10_000}}}]"""
+                    ? string.Create(CultureInfo.InvariantCulture, $$"""[{"new_equipment_purchase":{{random.Next(100, 700) * 10_000}}}]""")
                     : "[]");
             }
             if (city.Name == "厦门市")
@@ -125,7 +125,7 @@ public sealed class RosterGenerator(GeneratorOptions options)
                 Set(row, "tech_upgrade_equipment_investment@{-1}", random.NextDouble() < 0.3 ? Money(random.Next(20, 900) * 10_000m) : "0");
                 Set(row, "digital_maturity_level", random.Next(1, 5).ToString(CultureInfo.InvariantCulture));
                 Set(row, "domestic_credit_insurance_policies", random.NextDouble() < 0.05
-                    ? $$"""[{"premium":{{random.Next(1, 100) * 10_000}},"rate":{{(random.Next(3, 15) / 1000m).ToString(CultureInfo.InvariantCulture)}}}]"""
+                    ? string.Create(CultureInfo.InvariantCulture, $$"""[{"premium":{{random.Next(1, 100) * 10_000}},"rate":{{(random.Next(3, 15) / 1000m).ToString(CultureInfo.InvariantCulture)}}}]""")
                     : "[]");
                 if (random.NextDouble() < 0.1) Set(row, "market_event_venue_rent", Money(random.Next(1, 30) * 10_000m));
             }

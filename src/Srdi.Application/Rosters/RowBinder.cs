@@ -31,7 +31,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         string? province = null, city = null, district = null;
         DateOnly? since = null;
         if (cells.Count > columns.Length)
-            problems.Add(new RowProblem(row, $"第 {columns.Length + 1} 列", $"该行有 {cells.Count} 列，多于表头的 {columns.Length} 列"));
+            problems.Add(new RowProblem(row, string.Create(CultureInfo.InvariantCulture, $"第 {columns.Length + 1} 列"), string.Create(CultureInfo.InvariantCulture, $"该行有 {cells.Count} 列，多于表头的 {columns.Length} 列")));
         for (var i = 0; i < columns.Length && i < cells.Count; i++)
         {
             var cell = cells[i];

@@ -24,7 +24,7 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Rule
         }
         catch (ExpressionException e)
         {
-            throw new CatalogException(source.Location, $"{role} \"{source.Text}\" 第 {e.Offset + 1} 个字符处：{e.Message}");
+            throw new CatalogException(source.Location, string.Create(CultureInfo.InvariantCulture, $"{role} \"{source.Text}\" 第 {e.Offset + 1} 个字符处：{e.Message}"));
         }
     }
 

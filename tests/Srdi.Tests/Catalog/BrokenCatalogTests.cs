@@ -43,6 +43,6 @@ public sealed class BrokenCatalogTests
         Assert.Equal($"BrokenCatalogs/{file}", error.Location.File);
         Assert.Equal(line, error.Location.Line);
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
-        Assert.StartsWith($"BrokenCatalogs/{file}:{line}:", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"BrokenCatalogs/{file}:{line}:"), error.Message, StringComparison.Ordinal);
     }
 }
