@@ -83,6 +83,8 @@ public sealed partial class CatalogConventionTests
         }
     }
 
+    // References cannot show File.ReadAllText or DateTime.Now (both in System.Private.CoreLib):
+    // BannedSymbols.txt makes the compiler refuse them, and EnginePurityTests shows it does.
     [Fact]
     public void EngineAssembly_ReferencesNoIoOrWebPackage()
     {
