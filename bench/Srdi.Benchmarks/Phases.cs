@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Srdi.Application;
 using Srdi.Application.Rosters;
 using Srdi.Engine.Evaluation;
@@ -21,7 +22,7 @@ public static class Phases
             var row = new RawRow();
             while (source.Read(row)) rows++;
         }
-        Console.WriteLine($"read    {rows:N0} rows: {clock.Elapsed.TotalSeconds:0.00} s");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read    {rows:N0} rows: {clock.Elapsed.TotalSeconds:0.00} s"));
 
         var record = catalog.NewRecord();
         if (roster.EndsWith(".jsonl", StringComparison.OrdinalIgnoreCase))
@@ -40,7 +41,7 @@ public static class Phases
                 record.Load(profile);
                 load += watch.Elapsed.TotalSeconds;
             }
-            Console.WriteLine($"JSON parse alone {json:0.00} s, profile reader {parse:0.00} s, record load {load:0.00} s");
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"JSON parse alone {json:0.00} s, profile reader {parse:0.00} s, record load {load:0.00} s"));
             return;
         }
         clock.Restart();
@@ -62,6 +63,6 @@ public static class Phases
                 evaluate += watch.Elapsed.TotalSeconds;
             }
         }
-        Console.WriteLine($"read+bind+evaluate: {clock.Elapsed.TotalSeconds:0.00} s (bind {bind:0.00} s, evaluate {evaluate:0.00} s, {rows / evaluate:N0} evaluations/s on one thread)");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"read+bind+evaluate: {clock.Elapsed.TotalSeconds:0.00} s (bind {bind:0.00} s, evaluate {evaluate:0.00} s, {rows / evaluate:N0} evaluations/s on one thread)"));
     }
 }

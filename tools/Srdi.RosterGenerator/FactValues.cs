@@ -47,7 +47,7 @@ public static class FactValues
         return list;
     }
 
-    private static JsonNode? Scalar(Random random, FactType type, IReadOnlyList<string> choices, decimal revenue, DateOnly at, int? year) => type switch
+    private static JsonValue? Scalar(Random random, FactType type, IReadOnlyList<string> choices, decimal revenue, DateOnly at, int? year) => type switch
     {
         // A share of revenue between about 0.3% and 30% (log-normal around 3%), to the thousand yuan.
         FactType.Money => JsonValue.Create(Round(revenue * (decimal)LogNormal(random, 0.03, 1.0), 1000m)),

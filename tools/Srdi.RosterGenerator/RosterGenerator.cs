@@ -73,8 +73,8 @@ public sealed class RosterGenerator
             if (!fact.Yearly) keys.Add(name);
             else
             {
-                keys.Add($"{name}@{y - 1}");
-                if (name == "operating_revenue") keys.Add($"{name}@{y - 2}"); // growth needs two years
+                keys.Add(string.Create(CultureInfo.InvariantCulture, $"{name}@{y - 1}"));
+                if (name == "operating_revenue") keys.Add(string.Create(CultureInfo.InvariantCulture, $"{name}@{y - 2}")); // growth needs two years
             }
         }
         var local = _cities.Select(c => c.Districts.Select(d => places.FactsAt(c.Name, d)
@@ -119,7 +119,7 @@ public sealed class RosterGenerator
                 : random.Next(city.Districts.Count);
             // 34 : 8 : 1, cumulative: every 专精特新 is also 创新型, every 小巨人 also 专精特新.
             var tier = random.Next(43) switch { 0 => 3, < 9 => 2, _ => 1 };
-            Set(row, "id", $"91{c + 1:D2}{_options.Seed & 0xFFFF:X4}{i:D10}");
+            Set(row, "id", string.Create(CultureInfo.InvariantCulture, $"91{c + 1:D2}{_options.Seed & 0xFFFF:X4}{i:D10}"));
             Set(row, "name", $"{city.Name[..Math.Min(2, city.Name.Length)]}{Prefixes[random.Next(Prefixes.Length)]}{Prefixes[random.Next(Prefixes.Length)]}{Trades[random.Next(Trades.Length)]}有限公司");
             Set(row, "province", city.Province);
             Set(row, "city", city.Name);
@@ -131,14 +131,14 @@ public sealed class RosterGenerator
             var employees = (int)Math.Round(FactValues.LogNormal(random, tier switch { 1 => 60, 2 => 160, _ => 320 }, 0.6));
             var revenue = FactValues.Round((decimal)FactValues.LogNormal(random, tier switch { 1 => 30_000_000, 2 => 100_000_000, _ => 250_000_000 }, 0.7), 10000m);
             Set(row, "size_class", employees >= 1000 && revenue >= 400_000_000 ? "大型" : employees >= 300 && revenue >= 20_000_000 ? "中型" : employees >= 20 && revenue >= 3_000_000 ? "小型" : "微型");
-            Set(row, $"employees@{y - 1}", employees.ToString(CultureInfo.InvariantCulture));
-            Set(row, $"operating_revenue@{y - 1}", Money(revenue));
-            Set(row, $"operating_revenue@{y - 2}", Money(FactValues.Round(revenue / (1 + (decimal)(random.NextDouble() * 0.3 - 0.05)), 10000m)));
-            Set(row, $"main_business_revenue@{y - 1}", Money(FactValues.Round(revenue * (decimal)(0.6 + random.NextDouble() * 0.4), 10000m)));
-            Set(row, $"rd_expense@{y - 1}", Money(FactValues.Round(revenue * (decimal)(0.02 + random.NextDouble() * 0.08), 1000m)));
+            Set(row, string.Create(CultureInfo.InvariantCulture, $"employees@{y - 1}"), employees.ToString(CultureInfo.InvariantCulture));
+            Set(row, string.Create(CultureInfo.InvariantCulture, $"operating_revenue@{y - 1}"), Money(revenue));
+            Set(row, string.Create(CultureInfo.InvariantCulture, $"operating_revenue@{y - 2}"), Money(FactValues.Round(revenue / (1 + (decimal)(random.NextDouble() * 0.3 - 0.05)), 10000m)));
+            Set(row, string.Create(CultureInfo.InvariantCulture, $"main_business_revenue@{y - 1}"), Money(FactValues.Round(revenue * (decimal)(0.6 + random.NextDouble() * 0.4), 10000m)));
+            Set(row, string.Create(CultureInfo.InvariantCulture, $"rd_expense@{y - 1}"), Money(FactValues.Round(revenue * (decimal)(0.02 + random.NextDouble() * 0.08), 1000m)));
             var assets = FactValues.Round(revenue * (decimal)(0.8 + random.NextDouble()), 10000m);
-            Set(row, $"total_assets@{y - 1}", Money(assets));
-            Set(row, $"total_liabilities@{y - 1}", Money(FactValues.Round(assets * (decimal)(0.2 + random.NextDouble() * 0.6), 10000m)));
+            Set(row, string.Create(CultureInfo.InvariantCulture, $"total_assets@{y - 1}"), Money(assets));
+            Set(row, string.Create(CultureInfo.InvariantCulture, $"total_liabilities@{y - 1}"), Money(FactValues.Round(assets * (decimal)(0.2 + random.NextDouble() * 0.6), 10000m)));
             if (tier >= 2 && random.NextDouble() < 0.03) Set(row, "listed_on", FactValues.Date(Recent(random, 3)));
 
             // A roster never knows everything: about a third of the local facts stay unknown.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Srdi.Application.Policies;
 using Srdi.Engine.Expressions;
@@ -18,7 +19,7 @@ public sealed record RosterCity(string? Province, string Name, IReadOnlyList<str
 /// <summary>A fact column the generator fills: the fact and, for a yearly fact, the year.</summary>
 public sealed record FactSlot(FactDefinition Fact, int? Year)
 {
-    public string Key => Year is { } y ? $"{Fact.Name}@{y}" : Fact.Name;
+    public string Key => Year is { } y ? string.Create(CultureInfo.InvariantCulture, $"{Fact.Name}@{y}") : Fact.Name;
 }
 
 /// <summary>Where enterprises are and what they are asked, read from the catalog alone: the

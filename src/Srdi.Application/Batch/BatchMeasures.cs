@@ -40,7 +40,7 @@ public static class BatchMeasures
                 Index = i,
                 Measure = m,
                 Document = document,
-                LeadDepartment = m.Departments.FirstOrDefault() ?? $"未载明（{document.Issuer}）",
+                LeadDepartment = m.Departments is [var lead, ..] ? lead : $"未载明（{document.Issuer}）",
                 FactSlots = slots,
                 FailureLabels = failures.ToArray(),
                 HasMoney = m.HasMoney,

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Diagnostics;
 using System.Runtime.ExceptionServices;
 using System.Text;
@@ -196,7 +197,7 @@ public sealed class BatchService(PolicyNavigator navigator)
                 var id = idColumn >= 0 ? rows[i].Cells![idColumn]?.Trim() : JsonlId(rows[i].Json!);
                 if (string.IsNullOrEmpty(id)) continue;
                 if (firstSeen.TryGetValue(id, out var first))
-                    chunk.Refused[i] = new RowProblem(rows[i].Number, "企业标识", $"重复的企业标识 \"{RosterText.Clip(id)}\"，首次出现在第 {first} 行");
+                    chunk.Refused[i] = new RowProblem(rows[i].Number, "企业标识", string.Create(CultureInfo.InvariantCulture, $"重复的企业标识 \"{RosterText.Clip(id)}\"，首次出现在第 {first} 行"));
                 else firstSeen[id] = rows[i].Number;
             }
             await input.WriteAsync(chunk, token);
@@ -245,7 +246,7 @@ public sealed class BatchService(PolicyNavigator navigator)
         }
     }
 
-    private IReadOnlyList<BudgetLine> Budgets(BatchMeasure[] measures, BatchStatistics statistics, DateOnly at)
+    private List<BudgetLine> Budgets(BatchMeasure[] measures, BatchStatistics statistics, DateOnly at)
     {
         var lines = new List<BudgetLine>();
         foreach (var document in navigator.Catalog.Documents)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Srdi.Application.Profiles;
 using Srdi.Application.Rosters;
 using Srdi.Engine.Evaluation;
@@ -67,15 +68,15 @@ internal sealed class BatchWorker
             for (var i = 0; i < cells.Length; i++)
                 if (cells[i] is { Length: > RosterSource.MaxCellLength } big)
                 {
-                    var header = i < _binder!.Columns.Length ? _binder.Columns[i].Header : $"第 {i + 1} 列";
-                    _problems.Add(new RowProblem(row.Number, header, $"单元格过长（{big.Length:N0} 个字符，上限 {RosterSource.MaxCellLength:N0}）"));
+                    var header = i < _binder!.Columns.Length ? _binder.Columns[i].Header : string.Create(CultureInfo.InvariantCulture, $"第 {i + 1} 列");
+                    _problems.Add(new RowProblem(row.Number, header, string.Create(CultureInfo.InvariantCulture, $"单元格过长（{big.Length:N0} 个字符，上限 {RosterSource.MaxCellLength:N0}）")));
                     return false;
                 }
             return _binder!.Bind(cells, row.Number, _record, _problems);
         }
         if (row.Json!.Length > RosterSource.MaxCellLength * 10)
         {
-            _problems.Add(new RowProblem(row.Number, "$", $"该行过长（{row.Json.Length:N0} 个字符）"));
+            _problems.Add(new RowProblem(row.Number, "$", string.Create(CultureInfo.InvariantCulture, $"该行过长（{row.Json.Length:N0} 个字符）")));
             return false;
         }
         try

@@ -1,3 +1,4 @@
+using System.Globalization;
 using MiniExcelLibs;
 using Srdi.Application.Evaluation;
 
@@ -23,14 +24,14 @@ public static class BeneficiaryWorkbook
         foreach (var m in ordered)
         {
             var stats = report.Statistics.Measures[m.Index];
-            var file = Path.Combine(listsFolder, $"{m.Index}.tsv");
+            var file = Path.Combine(listsFolder, string.Create(CultureInfo.InvariantCulture, $"{m.Index}.tsv"));
             var sheetNames = new List<string>();
             if (File.Exists(file))
             {
                 var parts = (int)Math.Max(1, (stats.Eligible + stats.Excluded + RowsPerSheet - 1) / RowsPerSheet);
                 for (var p = 0; p < parts; p++)
                 {
-                    var name = parts == 1 ? m.Measure.Id : $"{m.Measure.Id} ({p + 1})";
+                    var name = parts == 1 ? m.Measure.Id : string.Create(CultureInfo.InvariantCulture, $"{m.Measure.Id} ({p + 1})");
                     sheetNames.Add(name);
                     sheets[name] = Rows(file, m, p * (long)RowsPerSheet, RowsPerSheet);
                 }

@@ -13,6 +13,7 @@ namespace Srdi.Application.Batch;
 /// rejected.csv, summary.md/.xlsx and, when lists are wanted, 名单.xlsx, in one folder. Everything
 /// is written in a private working folder first and moved into place only when the run completes,
 /// so a cancelled or failed run never leaves a half-written file under a name a reader trusts.</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "Its files are closed by CompleteAsync or AbandonAsync, one of which the batch service always calls.")]
 public sealed class FolderBatchOutput(string folder) : IBatchOutput
 {
     public const string EntitlementsJsonl = "entitlements.jsonl";
@@ -68,11 +69,11 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
         _csv!.Write(part.EntitlementRows.WrittenSpan);
         _nothing!.Write(part.Nothing.WrittenSpan);
         foreach (var problem in rejected)
-            _rejected!.WriteLine($"{problem.Row},{Csv(problem.Field)},{Csv(problem.Problem)}");
+            _rejected!.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{problem.Row},{Csv(problem.Field)},{Csv(problem.Problem)}"));
         foreach (var (index, entries) in part.Lists)
         {
             if (!_lists.TryGetValue(index, out var writer))
-                _lists[index] = writer = new StreamWriter(Path.Combine(_working!, ListsFolder, $"{index}.tsv"), false, Encoding.UTF8);
+                _lists[index] = writer = new StreamWriter(Path.Combine(_working!, ListsFolder, string.Create(CultureInfo.InvariantCulture, $"{index}.tsv")), false, Encoding.UTF8);
             foreach (var entry in entries) writer.WriteLine(string.Join('\t', entry.Select(RosterText.Tsv)));
         }
         return ValueTask.CompletedTask;
@@ -158,6 +159,7 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
     }
 
     /// <summary>One chunk's JSON Lines, CSV and nothing.csv bytes and its 名单 rows, encoded on a worker thread.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "The JSON writer writes to an in-memory buffer: disposing it releases nothing.")]
     private sealed class FolderChunk : IBatchOutputChunk
     {
         private static readonly JsonWriterOptions JsonOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
@@ -288,7 +290,7 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
             foreach (var slot in m.FactSlots)
             {
                 if (record.Describe(slot) is not { } value) continue;
-                if (facts.Length > 0) facts.Append("；");
+                if (facts.Length > 0) facts.Append('；');
                 facts.Append(catalog.FactAt(slot).Label).Append('：').Append(value);
             }
             list.Add([

@@ -30,7 +30,7 @@ public static class SummaryWriter
         var measures = report.Measures;
         var overview = new List<Dictionary<string, object?>>
         {
-            Row(("项目", "评估日期"), ("值", report.Options.At.ToString("yyyy-MM-dd"))),
+            Row(("项目", "评估日期"), ("值", report.Options.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
             Row(("项目", "名单文件"), ("值", report.Roster)),
             Row(("项目", "已评估企业"), ("值", s.Evaluated)),
             Row(("项目", "拒绝的行"), ("值", s.Rejected)),
@@ -88,16 +88,16 @@ public static class SummaryWriter
     {
         var sb = new StringBuilder();
         sb.AppendLine("# 免申即享名单汇总").AppendLine();
-        sb.AppendLine($"金额单位：元。“最高金额”是上限，不是承诺；征求意见稿的金额单列，不计入现行有效合计{(report.Options.IncludeDrafts ? "（本次按要求另列含征求意见稿的合计）" : "")}；按其他文件确定的金额不计入。各企业的明细见 entitlements.csv / entitlements.jsonl，各措施名单见 名单.xlsx，被拒绝的行见 rejected.csv。").AppendLine();
-        foreach (var notice in report.Notices) sb.AppendLine($"> {notice}").AppendLine();
+        sb.AppendLine(CultureInfo.InvariantCulture, $"金额单位：元。“最高金额”是上限，不是承诺；征求意见稿的金额单列，不计入现行有效合计{(report.Options.IncludeDrafts ? "（本次按要求另列含征求意见稿的合计）" : "")}；按其他文件确定的金额不计入。各企业的明细见 entitlements.csv / entitlements.jsonl，各措施名单见 名单.xlsx，被拒绝的行见 rejected.csv。").AppendLine();
+        foreach (var notice in report.Notices) sb.AppendLine(CultureInfo.InvariantCulture, $"> {notice}").AppendLine();
         if (report.Options.IncludeDrafts)
         {
             var s = report.Statistics;
-            sb.AppendLine($"含征求意见稿的合计：确定 {Amounts.Yuan(s.InForce.Exact + s.Drafts.Exact)}，最高 {Amounts.Yuan(s.InForce.UpTo + s.Drafts.UpTo)}，分年度 {Amounts.Yuan(s.InForce.Scheduled + s.Drafts.Scheduled)}。").AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"含征求意见稿的合计：确定 {Amounts.Yuan(s.InForce.Exact + s.Drafts.Exact)}，最高 {Amounts.Yuan(s.InForce.UpTo + s.Drafts.UpTo)}，分年度 {Amounts.Yuan(s.InForce.Scheduled + s.Drafts.Scheduled)}。").AppendLine();
         }
         foreach (var (name, rows) in tables)
         {
-            sb.AppendLine($"## {name}").AppendLine();
+            sb.AppendLine(CultureInfo.InvariantCulture, $"## {name}").AppendLine();
             if (rows.Count == 0)
             {
                 sb.AppendLine("（无）").AppendLine();
@@ -108,7 +108,7 @@ public static class SummaryWriter
             sb.AppendLine("|" + string.Join("|", keys.Select(_ => "---")) + "|");
             foreach (var row in rows.Take(name == "未获资金支持原因" ? 30 : int.MaxValue))
                 sb.AppendLine("| " + string.Join(" | ", keys.Select(k => Cell(row[k]))) + " |");
-            if (name == "未获资金支持原因" && rows.Count > 30) sb.AppendLine($"| … 另有 {rows.Count - 30} 种原因，见 summary.xlsx | | | |");
+            if (name == "未获资金支持原因" && rows.Count > 30) sb.AppendLine(CultureInfo.InvariantCulture, $"| … 另有 {rows.Count - 30} 种原因，见 summary.xlsx | | | |");
             sb.AppendLine();
         }
         return sb.ToString();
@@ -120,6 +120,6 @@ public static class SummaryWriter
         decimal d => d == decimal.Truncate(d) ? d.ToString("N0", CultureInfo.InvariantCulture) : Math.Abs(d) < 100 ? d.ToString("0.####", CultureInfo.InvariantCulture) : d.ToString("N2", CultureInfo.InvariantCulture),
         long l => l.ToString("N0", CultureInfo.InvariantCulture),
         double x => x.ToString("0.#", CultureInfo.InvariantCulture),
-        _ => value.ToString()!.Replace("|", "｜"),
+        _ => value.ToString()!.Replace("|", "｜", StringComparison.Ordinal),
     };
 }

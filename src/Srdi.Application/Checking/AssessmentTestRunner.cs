@@ -1,3 +1,4 @@
+using System.Globalization;
 using Srdi.Application.Evaluation;
 using System.Text;
 using Srdi.Application.Profiles;
@@ -37,7 +38,7 @@ public sealed class AssessmentTestRunner(PolicyNavigator navigator)
             var verdict = Words.Verdict(t.Verdict);
             if (e.Verdict is not null && e.Verdict != verdict) problems.Add($"结论应为 {e.Verdict}，实际为 {verdict}");
             if (e.Points is { } points && t.Score?.Points != points) problems.Add($"得分应为 {Amounts.Plain(points)}，实际为 {(t.Score is null ? "无评分" : Amounts.Plain(t.Score.Points))}");
-            if (e.PassMark is { } mark && t.Score?.PassMark != mark) problems.Add($"及格线应为 {Amounts.Plain(mark)}，实际为 {t.Score?.PassMark}");
+            if (e.PassMark is { } mark && t.Score?.PassMark != mark) problems.Add(string.Create(CultureInfo.InvariantCulture, $"及格线应为 {Amounts.Plain(mark)}，实际为 {t.Score?.PassMark}"));
             if (e.Direct is not null && t.DirectCriterion != e.Direct) problems.Add($"应经直通条件 {e.Direct} 认定，实际为“{t.Route}”");
             if (e.Missing is not null && !e.Missing.Order().SequenceEqual(t.Missing.Order()))
                 problems.Add($"缺少的事实应为 [{string.Join(", ", e.Missing)}]，实际为 [{string.Join(", ", t.Missing)}]");
@@ -66,7 +67,7 @@ public sealed class AssessmentTestRunner(PolicyNavigator navigator)
     private static string Explain(TierResult t)
     {
         var sb = new StringBuilder($"    路径：{t.Route}");
-        if (t.Score is { } s) sb.Append($"；得分 {Amounts.Plain(s.Points)}（待定 {Amounts.Plain(s.Undecided)}），及格线 {s.PassMark}");
+        if (t.Score is { } s) sb.Append(CultureInfo.InvariantCulture, $"；得分 {Amounts.Plain(s.Points)}（待定 {Amounts.Plain(s.Undecided)}），及格线 {s.PassMark}");
         foreach (var g in t.Gaps) sb.Append("\n    差距：").Append(g);
         if (t.Missing.Count > 0) sb.Append("\n    缺少：").Append(string.Join("、", t.Missing));
         return sb.ToString();

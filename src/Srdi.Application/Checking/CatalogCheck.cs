@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Srdi.Engine.Expressions;
 using Srdi.Model.Policies;
@@ -61,7 +62,7 @@ public static partial class CatalogCheck
         {
             foreach (var (written, digits, hasUnit) in RuleText.Numbers(expression.Text))
             {
-                if (!hasUnit && decimal.TryParse(digits, out var plain) && plain <= 12) continue;
+                if (!hasUnit && decimal.TryParse(digits, NumberStyles.Number, CultureInfo.InvariantCulture, out var plain) && plain <= 12) continue;
                 if (!Regex.IsMatch(text, $@"(?<![\d.]){Regex.Escape(digits)}(?![\d])"))
                     yield return $"{expression.Location}: 措施 {measure.Id} 的规则写了 {written}，但条款原文与 interpretation 中找不到 {digits}";
             }

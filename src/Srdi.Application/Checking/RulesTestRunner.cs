@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Srdi.Application.Profiles;
 using Srdi.Catalog.Testing;
@@ -76,12 +77,12 @@ public sealed class RulesTestRunner(PolicyNavigator navigator)
     public string Explain(MeasureResult r)
     {
         var sb = new StringBuilder();
-        sb.AppendLine($"    状态 {Words.Status(r.Status)}{(r.WouldBe is { } w ? $"（否则为 {Words.Status(w)}）" : "")}，类型 {Words.Kind(r.Kind)}，确定 {Amounts.Yuan(r.Exact)}，最高 {Amounts.Yuan(r.UpTo)}，分年度 {Amounts.Yuan(r.ScheduleTotal)}");
+        sb.AppendLine(CultureInfo.InvariantCulture, $"    状态 {Words.Status(r.Status)}{(r.WouldBe is { } w ? $"（否则为 {Words.Status(w)}）" : "")}，类型 {Words.Kind(r.Kind)}，确定 {Amounts.Yuan(r.Exact)}，最高 {Amounts.Yuan(r.UpTo)}，分年度 {Amounts.Yuan(r.ScheduleTotal)}");
         foreach (var c in r.Conditions)
-            sb.AppendLine($"    [{navigator.Wording.Outcome(c.Outcome)}] {c.Label}：{c.Seen}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    [{navigator.Wording.Outcome(c.Outcome)}] {c.Label}：{c.Seen}");
         foreach (var p in r.Parts)
-            sb.AppendLine($"    · {p.Part.Label}（{Words.Kind(p.Kind)}，{navigator.Wording.Outcome(p.Applies)}）：{p.Computation ?? "金额未知"}");
-        if (r.Missing.Count > 0) sb.AppendLine($"    缺少：{string.Join("、", r.Missing)}");
+            sb.AppendLine(CultureInfo.InvariantCulture, $"    · {p.Part.Label}（{Words.Kind(p.Kind)}，{navigator.Wording.Outcome(p.Applies)}）：{p.Computation ?? "金额未知"}");
+        if (r.Missing.Count > 0) sb.AppendLine(CultureInfo.InvariantCulture, $"    缺少：{string.Join("、", r.Missing)}");
         return sb.ToString().TrimEnd();
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Srdi.Engine;
 using Srdi.Engine.Evaluation;
 using Srdi.Engine.Expressions;
@@ -75,7 +76,7 @@ public sealed record EvaluationView(
             string? value = profile.Facts.GetValueOrDefault(name) switch
             {
                 ScalarFact s => ChineseText.Value(definition, s.Value),
-                YearlyFact y when y.ByYear.Count > 0 => string.Join("；", y.ByYear.OrderByDescending(kv => kv.Key).Select(kv => $"{kv.Key}年 {ChineseText.Value(definition, kv.Value)}")),
+                YearlyFact y when y.ByYear.Count > 0 => string.Join("；", y.ByYear.OrderByDescending(kv => kv.Key).Select(kv => string.Create(CultureInfo.InvariantCulture, $"{kv.Key}年 {ChineseText.Value(definition, kv.Value)}"))),
                 _ => null,
             };
             return new FactReading(name, definition.Label, definition.Unit, value);

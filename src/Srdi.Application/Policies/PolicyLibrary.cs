@@ -66,7 +66,7 @@ public sealed class PolicyLibrary(PolicyNavigator navigator)
             m.Benefit.InKind, tests, m.Location.ToString());
     }
 
-    public MeasureSummary Summary(PolicyDocument d, Measure m) => new(
+    public static MeasureSummary Summary(PolicyDocument d, Measure m) => new(
         m.Id, d.Id, d.Title, d.IsDraft, m.Clause, m.Title, m.Category, m.Beneficiary, Codes.Of(m.Application), m.Departments, m.Targets,
         !m.HasMoney ? "none" : m.Benefit.Parts.All(p => p.External is not null) ? "external" : "computed");
 

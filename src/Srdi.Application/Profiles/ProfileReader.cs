@@ -37,7 +37,7 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         }
         catch (JsonException e)
         {
-            throw new ProfileException("$", $"不是有效的 JSON（第 {e.LineNumber + 1} 行第 {e.BytePositionInLine + 1} 字节附近）：{e.Message.Split('.')[0]}");
+            throw new ProfileException("$", string.Create(CultureInfo.InvariantCulture, $"不是有效的 JSON（第 {e.LineNumber + 1} 行第 {e.BytePositionInLine + 1} 字节附近）：{e.Message.Split('.')[0]}"));
         }
         using (document) return Read(document.RootElement);
     }
@@ -60,7 +60,7 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
             var i = 0;
             foreach (var c in certs.EnumerateArray())
             {
-                var path = $"$.certificates[{i++}]";
+                var path = string.Create(CultureInfo.InvariantCulture, $"$.certificates[{i++}]");
                 certificates.Add(ReadCertificate(c.ValueKind == JsonValueKind.Object ? c : throw new ProfileException(path, "应为对象"), path));
             }
         }
@@ -105,7 +105,7 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         }
         var issued = Date(Get(c, "issued_on"), path + ".issued_on") ?? throw new ProfileException(path + ".issued_on", "缺少认定日期 issued_on");
         var expires = Date(Get(c, "expires_on"), path + ".expires_on") ?? kind.ExpiryFor(issued);
-        if (expires < issued) throw new ProfileException(path + ".expires_on", $"有效期截止日 {expires:yyyy-MM-dd} 早于认定日期 {issued:yyyy-MM-dd}");
+        if (expires < issued) throw new ProfileException(path + ".expires_on", string.Create(CultureInfo.InvariantCulture, $"有效期截止日 {expires:yyyy-MM-dd} 早于认定日期 {issued:yyyy-MM-dd}"));
         var renewal = Get(c, "renewal") switch
         {
             null => false,
@@ -116,7 +116,7 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         return new Certificate(kind.Id, level, String(Get(c, "issuer"), path + ".issuer"), issued, expires, renewal);
     }
 
-    private static FactValue ReadYearly(FactDefinition definition, JsonElement value, string path)
+    private static YearlyFact ReadYearly(FactDefinition definition, JsonElement value, string path)
     {
         if (value.ValueKind != JsonValueKind.Object)
             throw new ProfileException(path, $"{definition.Label}按年度填写，应为 {{ \"2025\": 值 }}");
@@ -141,7 +141,7 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         var i = 0;
         foreach (var item in value.EnumerateArray())
         {
-            var itemPath = $"{path}[{i++}]";
+            var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]");
             if (item.ValueKind != JsonValueKind.Object) throw new ProfileException(itemPath, "应为对象");
             var fields = new Dictionary<string, object>(StringComparer.Ordinal);
             foreach (var property in item.EnumerateObject())

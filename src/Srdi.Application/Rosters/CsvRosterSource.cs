@@ -1,3 +1,4 @@
+using System.Globalization;
 using Sylvan.Data.Csv;
 
 namespace Srdi.Application.Rosters;
@@ -43,7 +44,7 @@ internal sealed class CsvRosterSource : RosterSource
             }
             catch (CsvRecordTooLargeException)
             {
-                throw new RosterFormatException($"第 {_row + 1} 行附近有超过 16 MB 的记录（可能缺少结尾引号）");
+                throw new RosterFormatException(string.Create(CultureInfo.InvariantCulture, $"第 {_row + 1} 行附近有超过 16 MB 的记录（可能缺少结尾引号）"));
             }
             _row++;
             var count = _reader.RowFieldCount;

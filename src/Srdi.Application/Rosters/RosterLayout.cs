@@ -1,3 +1,4 @@
+using System.Globalization;
 using Srdi.Engine.Evaluation;
 using Srdi.Model.Vocabulary;
 
@@ -37,9 +38,9 @@ public sealed class RosterLayout(CompiledCatalog catalog)
         {
             var header = headers[i].Trim().TrimStart('\uFEFF');
             var column = Find(header) ?? throw new RosterFormatException(
-                $"第 {i + 1} 列的表头 \"{header}\" 无法识别；表头可写中文名或英文键（srdi roster template 生成的模板列出全部列，docs/roster.md 有说明）");
+                string.Create(CultureInfo.InvariantCulture, $"第 {i + 1} 列的表头 \"{header}\" 无法识别；表头可写中文名或英文键（srdi roster template 生成的模板列出全部列，docs/roster.md 有说明）"));
             if (seen.TryGetValue(column.Key, out var first))
-                throw new RosterFormatException($"第 {i + 1} 列 \"{header}\" 与第 {first + 1} 列重复（都是 {column.Key}）");
+                throw new RosterFormatException(string.Create(CultureInfo.InvariantCulture, $"第 {i + 1} 列 \"{header}\" 与第 {first + 1} 列重复（都是 {column.Key}）"));
             seen[column.Key] = i;
             bound[i] = column;
         }
@@ -71,11 +72,11 @@ public sealed class RosterLayout(CompiledCatalog catalog)
     private static (string Name, int? Year) SplitYear(string header)
     {
         var at = header.LastIndexOf('@');
-        if (at > 0 && int.TryParse(header[(at + 1)..], out var y) && y is > 1900 and < 2200) return (header[..at], y);
+        if (at > 0 && int.TryParse(header[(at + 1)..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var y) && y is > 1900 and < 2200) return (header[..at], y);
         if (header.EndsWith("年）", StringComparison.Ordinal))
         {
             var open = header.LastIndexOf('（');
-            if (open > 0 && int.TryParse(header[(open + 1)..^2], out var year) && year is > 1900 and < 2200) return (header[..open], year);
+            if (open > 0 && int.TryParse(header[(open + 1)..^2], NumberStyles.Integer, CultureInfo.InvariantCulture, out var year) && year is > 1900 and < 2200) return (header[..open], year);
         }
         return (header, null);
     }
@@ -99,8 +100,8 @@ public sealed class RosterLayout(CompiledCatalog catalog)
     ];
 
     private static RosterColumn FactColumn(FactDefinition fact, int slot, int? year) => new(
-        fact.Type == FactType.List ? $"{fact.Label}（JSON）" + (year is { } y0 ? $"（{y0}年）" : "") : year is { } y ? $"{fact.Label}（{y}年）" : fact.Label,
-        year is { } yk ? $"{fact.Name}@{yk}" : fact.Name,
+        fact.Type == FactType.List ? $"{fact.Label}（JSON）" + (year is { } y0 ? string.Create(CultureInfo.InvariantCulture, $"（{y0}年）") : "") : year is { } y ? string.Create(CultureInfo.InvariantCulture, $"{fact.Label}（{y}年）") : fact.Label,
+        year is { } yk ? string.Create(CultureInfo.InvariantCulture, $"{fact.Name}@{yk}") : fact.Name,
         ColumnKind.Fact, null, fact, slot, year);
 }
 

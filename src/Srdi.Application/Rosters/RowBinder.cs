@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Srdi.Application.Profiles;
@@ -31,7 +32,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         string? province = null, city = null, district = null;
         DateOnly? since = null;
         if (cells.Count > columns.Length)
-            problems.Add(new RowProblem(row, $"第 {columns.Length + 1} 列", $"该行有 {cells.Count} 列，多于表头的 {columns.Length} 列"));
+            problems.Add(new RowProblem(row, string.Create(CultureInfo.InvariantCulture, $"第 {columns.Length + 1} 列"), string.Create(CultureInfo.InvariantCulture, $"该行有 {cells.Count} 列，多于表头的 {columns.Length} 列")));
         for (var i = 0; i < columns.Length && i < cells.Count; i++)
         {
             var cell = cells[i];
@@ -98,7 +99,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         }
         if (expires < issued)
         {
-            problems.Add(new RowProblem(row, $"{kind.Name}有效期至", $"有效期截止日 {expires:yyyy-MM-dd} 早于认定日期 {issued:yyyy-MM-dd}"));
+            problems.Add(new RowProblem(row, $"{kind.Name}有效期至", string.Create(CultureInfo.InvariantCulture, $"有效期截止日 {expires:yyyy-MM-dd} 早于认定日期 {issued:yyyy-MM-dd}")));
             return;
         }
         var level = kind.DefaultLevel;

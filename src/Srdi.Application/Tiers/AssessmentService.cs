@@ -18,5 +18,5 @@ public sealed class AssessmentService(PolicyNavigator navigator)
         return new Assessment(report, UpgradeValues.For(navigator, profile, at, report));
     }
 
-    public AssessmentResult Result(Assessment assessment) => AssessmentJson.Result(assessment.Report, assessment.Upgrade);
+    public static AssessmentResult Result(Assessment assessment) => AssessmentJson.Result(assessment.Report, assessment.Upgrade);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.RegularExpressions;
 using Srdi.Catalog.Yaml;
 using Srdi.Model.Policies;
@@ -36,7 +37,7 @@ internal static partial class DocumentLoader
             validityMap.Date("to"), validityMap.RequireString("to_basis"));
         validityMap.RejectUnknownKeys();
         if (validity is { From: { } f, To: { } t } && t < f)
-            throw validityMap.Error(validityMap.Node, $"有效期的结束日 {t:yyyy-MM-dd} 早于开始日 {f:yyyy-MM-dd}");
+            throw validityMap.Error(validityMap.Node, string.Create(CultureInfo.InvariantCulture, $"有效期的结束日 {t:yyyy-MM-dd} 早于开始日 {f:yyyy-MM-dd}"));
 
         var terms = new Dictionary<string, IReadOnlyList<CertificateRequirement>>(StringComparer.Ordinal);
         if (header.Map("terms") is { } termMap)

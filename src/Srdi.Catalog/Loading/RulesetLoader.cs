@@ -180,7 +180,7 @@ internal static class RulesetLoader
     internal static BandRange ParseRange(YamlMap owner, string written)
     {
         var s = written.Trim();
-        var comma = s.IndexOf(',');
+        var comma = s.IndexOf(',', StringComparison.Ordinal);
         if (s.Length < 5 || s[0] is not ('[' or '(') || s[^1] is not (']' or ')') || comma < 0)
             throw owner.Error(owner.Require("range"), $"区间 \"{written}\" 应写作 [下限, 上限)，方括号表示含端点，圆括号表示不含，无界写 -∞ 或 +∞");
         decimal? Bound(string text)

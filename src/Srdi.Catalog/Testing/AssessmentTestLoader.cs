@@ -24,7 +24,7 @@ public static class AssessmentTestLoader
         return cases;
     }
 
-    private static IEnumerable<AssessmentTestCase> Load(YamlMap file, TierRuleset ruleset)
+    private static List<AssessmentTestCase> Load(YamlMap file, TierRuleset ruleset)
     {
         var profiles = new TestProfiles(file);
         var tiers = ruleset.Tiers.Select(t => t.Certificate).ToHashSet();

@@ -49,7 +49,7 @@ public static partial class RulesTestLoader
             {
                 foreach (var (key, keyNode, value) in expect.Entries())
                 {
-                    var id = key.Contains('.') ? key : $"{document.Id}.{key}";
+                    var id = key.Contains('.', StringComparison.Ordinal) ? key : $"{document.Id}.{key}";
                     if (!measureIds.Contains(id)) throw expect.Error(keyNode, $"本文件没有措施 \"{id}\"");
                     if (value is not YamlMappingNode vm) throw expect.Error(keyNode, "期望应为映射，如 { status: eligible, exact: 100万 }");
                     expectations.Add(ReadExpectation(new YamlMap(vm, file.File), id));

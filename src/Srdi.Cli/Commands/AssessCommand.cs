@@ -25,7 +25,7 @@ internal static class AssessCommand
             var profile = context.Service<ProfileReader>(catalog).ReadFile(parse.GetValue(profileArgument)!);
             var service = context.Service<AssessmentService>(catalog);
             var assessment = service.Assess(profile, at);
-            if (parse.GetValue(jsonOption)) context.Output.WriteLine(SrdiJson.Serialize(service.Result(assessment)));
+            if (parse.GetValue(jsonOption)) context.Output.WriteLine(SrdiJson.Serialize(AssessmentService.Result(assessment)));
             else
             {
                 var wording = context.Service<Wording>(catalog);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 using Srdi.Application.Evaluation;
 using Srdi.Application.Tiers;
@@ -15,7 +16,7 @@ internal static class AssessmentPrinter
     public static void Print(TextWriter o, AssessmentReport report, Wording wording)
     {
         var p = report.Profile;
-        o.WriteLine($"企业：{p.Name ?? p.Id}（{p.Id}）    评估日期：{report.At:yyyy-MM-dd}");
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"企业：{p.Name ?? p.Id}（{p.Id}）    评估日期：{report.At:yyyy-MM-dd}"));
         o.WriteLine($"认定标准：{report.Ruleset.Title}（{report.Ruleset.Id}）");
         if (report.Superseded) o.WriteLine($"注意：{report.Ruleset.SupersededNote}");
         var size = report.Size;

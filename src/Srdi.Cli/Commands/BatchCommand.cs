@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using System.Globalization;
 using Spectre.Console;
 using Srdi.Application.Batch;
 using Srdi.Application.Rosters;
@@ -57,12 +58,12 @@ internal static class BatchCommand
             var s = report.Statistics;
             var o = context.Output;
             foreach (var notice in report.Notices) o.WriteLine($"注意：{notice}");
-            o.WriteLine($"评估 {s.Evaluated:N0} 家企业，拒绝 {s.Rejected:N0} 行，跳过空行 {report.EmptyRows:N0} 行，用时 {report.Elapsed.TotalSeconds:0.0} 秒（{(s.Evaluated + s.Rejected) / Math.Max(0.001, report.Elapsed.TotalSeconds):N0} 行/秒）");
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"评估 {s.Evaluated:N0} 家企业，拒绝 {s.Rejected:N0} 行，跳过空行 {report.EmptyRows:N0} 行，用时 {report.Elapsed.TotalSeconds:0.0} 秒（{(s.Evaluated + s.Rejected) / Math.Max(0.001, report.Elapsed.TotalSeconds):N0} 行/秒）"));
             o.WriteLine($"现行有效合计：确定 {Amounts.Chinese(s.InForce.Exact)}，最高 {Amounts.Chinese(s.InForce.UpTo)}，分年度 {Amounts.Chinese(s.InForce.Scheduled)}；征求意见稿另计：确定 {Amounts.Chinese(s.Drafts.Exact)}，最高 {Amounts.Chinese(s.Drafts.UpTo)}");
             foreach (var b in report.Budgets.Where(b => b.Demand is not null))
-                o.WriteLine($"预算 {b.Label}：{Amounts.Chinese(b.Budget ?? 0)}，名单需求 {Amounts.Chinese(b.Demand!.Value)}{(b.ProRata < 1 ? $"，超出预算，按比例兑现系数 {b.ProRata:0.####}" : "，未超出")}");
+                o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"预算 {b.Label}：{Amounts.Chinese(b.Budget ?? 0)}，名单需求 {Amounts.Chinese(b.Demand!.Value)}{(b.ProRata < 1 ? $"，超出预算，按比例兑现系数 {b.ProRata:0.####}" : "，未超出")}"));
             o.WriteLine($"输出：{Path.GetFullPath(folder)}（{string.Join("、", report.Files)}）");
-            if (s.Rejected > 0) o.WriteLine($"有 {s.Rejected:N0} 行被拒绝，原因见 {FolderBatchOutput.RejectedCsv}");
+            if (s.Rejected > 0) o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"有 {s.Rejected:N0} 行被拒绝，原因见 {FolderBatchOutput.RejectedCsv}"));
             return s.Rejected > 0 ? RowsRejected : SrdiCommandLine.Ok;
         });
         command.Subcommands.Add(DiffCommand.Build(context));
@@ -102,7 +103,7 @@ internal static class BatchCommand
     private static void Update(ProgressTask task, BatchProgress progress, Stopwatch clock)
     {
         var rate = progress.Rows / Math.Max(0.001, clock.Elapsed.TotalSeconds);
-        task.Description = Markup.Escape($"{progress.Stage}：{progress.Rows:N0} 行，{rate:N0} 行/秒，拒绝 {progress.Rejected:N0} 行");
+        task.Description = Markup.Escape(string.Create(CultureInfo.InvariantCulture, $"{progress.Stage}：{progress.Rows:N0} 行，{rate:N0} 行/秒，拒绝 {progress.Rejected:N0} 行"));
         task.Value = Math.Min(999, progress.Fraction * 1000);
     }
 }

@@ -22,12 +22,12 @@ internal static class CheckCommand
             foreach (var failure in report.Results.Where(r => !r.Passed))
             {
                 output.WriteLine($"✗ {failure.Case}");
-                foreach (var f in failure.Failures) output.WriteLine("  " + f.Replace("\n", "\n  "));
+                foreach (var f in failure.Failures) output.WriteLine("  " + f.Replace("\n", "\n  ", StringComparison.Ordinal));
             }
             foreach (var failure in report.Assessments.Where(r => !r.Passed))
             {
                 output.WriteLine($"✗ {failure.Case}");
-                foreach (var f in failure.Failures) output.WriteLine("  " + f.Replace("\n", "\n  "));
+                foreach (var f in failure.Failures) output.WriteLine("  " + f.Replace("\n", "\n  ", StringComparison.Ordinal));
             }
             foreach (var problem in report.Conventions) output.WriteLine($"✗ 约定：{problem}");
             CoveragePrinter.Print(output, report.Coverage);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
 using Srdi.Application.Batch;
 using Srdi.Engine.Formatting;
@@ -29,10 +30,10 @@ internal static class DiffCommand
                 throw new UsageException(e.Message);
             }
             var o = context.Output;
-            o.WriteLine($"比较 {report.Compared:N0} 家两次都在的企业；仅在旧名单 {report.OnlyOld:N0} 家，仅在新名单 {report.OnlyNew:N0} 家；共 {report.Changes.Count:N0} 处变化。");
+            o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"比较 {report.Compared:N0} 家两次都在的企业；仅在旧名单 {report.OnlyOld:N0} 家，仅在新名单 {report.OnlyNew:N0} 家；共 {report.Changes.Count:N0} 处变化。"));
             var table = new Table().AddColumns("措施", "获得", "失去", "金额变化", "确定金额增减", "最高金额增减", "分年度增减");
             foreach (var m in report.Measures)
-                table.AddRow(Markup.Escape(m.MeasureId), $"{m.Gained:N0}", $"{m.Lost:N0}", $"{m.Changed:N0}", Signed(m.ExactDelta), Signed(m.UpToDelta), Signed(m.ScheduledDelta));
+                table.AddRow(Markup.Escape(m.MeasureId), m.Gained.ToString("N0", CultureInfo.InvariantCulture), m.Lost.ToString("N0", CultureInfo.InvariantCulture), m.Changed.ToString("N0", CultureInfo.InvariantCulture), Signed(m.ExactDelta), Signed(m.UpToDelta), Signed(m.ScheduledDelta));
             Screen.Render(o, table);
             if (parse.GetValue(outOption) is { } path)
             {

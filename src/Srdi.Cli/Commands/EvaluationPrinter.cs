@@ -1,3 +1,4 @@
+using System.Globalization;
 using Spectre.Console;
 using Srdi.Application.Evaluation;
 using Srdi.Engine.Evaluation;

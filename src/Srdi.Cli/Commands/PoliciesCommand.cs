@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using Spectre.Console;
 using Srdi.Application;
 using Srdi.Application.Contracts;
@@ -72,7 +73,7 @@ internal static class PoliciesCommand
             table.AddRow(Markup.Escape(m.Id), Markup.Escape(ShortTitle(d)), Markup.Escape(m.Clause), Markup.Escape(m.Title), money, d.IsDraft ? "征求意见稿" : "现行有效");
         }
         Screen.Render(o, table);
-        o.WriteLine($"共 {count} 项措施。");
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"共 {count} 项措施。"));
     }
 
     private static string ShortTitle(PolicyDocument d) => d.Title.Length <= 18 ? d.Title : d.Title[..18] + "…";
@@ -98,7 +99,7 @@ internal static class PoliciesCommand
         foreach (var p in m.Benefit.Parts)
         {
             var body = p.External is { } e ? $"按{e.Document}确定{(e.Note is null ? "" : $"（{e.Note}）")}"
-                : p.Schedule is { } s ? string.Join("；", s.Select(x => $"{x.Years} 年 × [{x.Amount.Text}]{(x.Cap is null ? "" : $" 每年上限 [{x.Cap.Text}]")}"))
+                : p.Schedule is { } s ? string.Join("；", s.Select(x => string.Create(CultureInfo.InvariantCulture, $"{x.Years} 年 × [{x.Amount.Text}]{(x.Cap is null ? "" : $" 每年上限 [{x.Cap.Text}]")}")))
                 : $"[{p.Amount!.Text}]";
             o.WriteLine($"  资金·{p.Label}{(p.UpTo ? "（最高）" : "")}：{body}{(p.Cap is null ? "" : $"，上限 [{p.Cap.Text}]{(p.CapLabel is null ? "" : $"（{p.CapLabel}）")}")}{(p.When is null ? "" : $"，适用于 [{p.When.Text}]")}{(p.Payer is null ? "" : $"，{p.Payer}")}");
         }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Srdi.Engine;
 using Srdi.Model.Policies;
 using Srdi.Model.Profiles;
@@ -21,7 +22,7 @@ internal static class AreaMatch
 
     public static string Describe(EnterpriseArea? area) =>
         area is null ? "未填写注册地"
-        : $"{area.Province}{area.City}{area.District}" + (area.Since is { } s ? $"（自 {s:yyyy-MM-dd}）" : "");
+        : $"{area.Province}{area.City}{area.District}" + (area.Since is { } s ? string.Create(CultureInfo.InvariantCulture, $"（自 {s:yyyy-MM-dd}）") : "");
 
     private static Truth Same(string required, string? actual) =>
         actual is null ? Truth.Unknown : AreaNames.Same(required, actual) ? Truth.True : Truth.False;

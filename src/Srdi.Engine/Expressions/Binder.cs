@@ -1,3 +1,4 @@
+using System.Globalization;
 using Srdi.Engine.Expressions.Nodes;
 using Srdi.Engine.Runtime;
 using Srdi.Model.Sources;
@@ -23,7 +24,7 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Rule
         }
         catch (ExpressionException e)
         {
-            throw new CatalogException(source.Location, $"{role} \"{source.Text}\" 第 {e.Offset + 1} 个字符处：{e.Message}");
+            throw new CatalogException(source.Location, string.Create(CultureInfo.InvariantCulture, $"{role} \"{source.Text}\" 第 {e.Offset + 1} 个字符处：{e.Message}"));
         }
     }
 
@@ -74,7 +75,7 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Rule
         return new FactReference(fact, slot);
     }
 
-    private Node BindYearly(YearlySyntax y)
+    private YearlyFactReference BindYearly(YearlySyntax y)
     {
         var fact = FindFact(y.Fact, y.Offset);
         if (!fact.Yearly)
@@ -84,13 +85,13 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Rule
         {
             "last_year" => new YearlyFactReference(fact, slot, relative: true, -1),
             "this_year" => new YearlyFactReference(fact, slot, relative: true, 0),
-            _ when y.Year.StartsWith('-') && int.TryParse(y.Year[1..], out var back) && back is > 0 and < 50 => new YearlyFactReference(fact, slot, relative: true, -back),
-            _ when int.TryParse(y.Year, out var year) && year is > 1900 and < 2200 => new YearlyFactReference(fact, slot, relative: false, year),
+            _ when y.Year.StartsWith('-') && int.TryParse(y.Year[1..], NumberStyles.Integer, CultureInfo.InvariantCulture, out var back) && back is > 0 and < 50 => new YearlyFactReference(fact, slot, relative: true, -back),
+            _ when int.TryParse(y.Year, NumberStyles.Integer, CultureInfo.InvariantCulture, out var year) && year is > 1900 and < 2200 => new YearlyFactReference(fact, slot, relative: false, year),
             _ => throw new ExpressionException(y.Offset, $"\"@{y.Year}\" 无效：应为 last_year、this_year、-N（N 年前）或四位年份"),
         };
     }
 
-    private Node BindField(FieldSyntax f, IReadOnlyList<FieldDefinition>? item)
+    private static ItemField BindField(FieldSyntax f, IReadOnlyList<FieldDefinition>? item)
     {
         if (f.Target is not NameSyntax { Name: "item" })
             throw new ExpressionException(f.Offset, "只有 item 有字段（item.字段名）");

@@ -22,7 +22,7 @@ internal static class Lexer
                 if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
                     throw new ExpressionException(start, $"无法识别的数字 \"{digits}\"");
                 var unit = "";
-                if (i < text.Length && "万亿元%‰".Contains(text[i]))
+                if (i < text.Length && "万亿元%‰".Contains(text[i], StringComparison.Ordinal))
                 {
                     unit = text[i].ToString();
                     number *= text[i] switch { '万' => 10_000m, '亿' => 100_000_000m, '%' => 0.01m, '‰' => 0.001m, _ => 1m };

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Srdi.Model.Profiles;
 using Srdi.Model.Vocabulary;
 
@@ -64,7 +65,7 @@ public sealed class EnterpriseRecord
     public string? Describe(int slot)
     {
         if (_yearCounts[slot] > 0)
-            return string.Join("；", _yearly[slot]!.Take(_yearCounts[slot]).OrderBy(v => v.Year).Select(v => $"{v.Year}年 {Text(v.Value)}"));
+            return string.Join("；", _yearly[slot]!.Take(_yearCounts[slot]).OrderBy(v => v.Year).Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Year}年 {Text(v.Value)}")));
         var value = _scalars[slot];
         return value.IsUnknown ? null : Text(value);
     }

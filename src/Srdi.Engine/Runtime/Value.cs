@@ -18,7 +18,7 @@ internal readonly struct Value
         Ref = reference;
     }
 
-    public static readonly Value Unknown = default;
+    public static readonly Value Unknown;
     public static readonly Value Null = new(ValueKind.Null, 0, null);
     public static readonly Value True = new(ValueKind.Bool, 1, null);
     public static readonly Value False = new(ValueKind.Bool, 0, null);

@@ -36,7 +36,7 @@ internal static class TierAssessor
             var rule = ruleset.SizeRules.FirstOrDefault(r => r.Source.Industry == sector.Text)
                 ?? ruleset.SizeRules.First(r => r.Source.Industry == facts.FallbackIndustry);
             industry = rule.Source.Industry;
-            basis.Append(rule.Source.Basis ?? industry).Append("：");
+            basis.Append(rule.Source.Basis ?? industry).Append('：');
             isSme = rule.Sme.Evaluate(context).Truth;
             basis.Append("中小企业上限 ").Append(rule.Sme.Render(context));
             if (isSme == Truth.False) sizeClass = "大型";

@@ -1,3 +1,4 @@
+using System.Globalization;
 namespace Srdi.Model.Policies;
 
 /// <summary>The dates a document is in force, both ends inclusive (Chinese policy text means
@@ -8,5 +9,5 @@ public sealed record Validity(DateOnly? From, string FromBasis, DateOnly? To, st
     public bool Contains(DateOnly date) =>
         (From is null || From.Value <= date) && (To is null || date <= To.Value);
 
-    public override string ToString() => $"{From?.ToString("yyyy-MM-dd") ?? "未载明"} 至 {To?.ToString("yyyy-MM-dd") ?? "未载明"}";
+    public override string ToString() => $"{From?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "未载明"} 至 {To?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "未载明"}";
 }

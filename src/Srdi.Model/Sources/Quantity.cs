@@ -31,7 +31,7 @@ public static class Quantity
         if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
             return true;
         value = 0;
-        var s = text.Replace(" ", "").Replace(",", "").Replace("万元", "万").Replace("亿元", "亿");
+        var s = text.Replace(" ", "", StringComparison.Ordinal).Replace(",", "", StringComparison.Ordinal).Replace("万元", "万", StringComparison.Ordinal).Replace("亿元", "亿", StringComparison.Ordinal);
         if (s.Length == 0) return false;
         var factor = 1m;
         if (IsUnit(s[^1]))

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Srdi.Model.Policies;
 using Srdi.Model.Sources;
 using Srdi.Model.Vocabulary;
@@ -98,5 +99,5 @@ public sealed record BandRange(decimal? Low, bool LowClosed, decimal? High, bool
         (Low is null || (LowClosed ? x >= Low : x > Low)) && (High is null || (HighClosed ? x <= High : x < High));
 
     public override string ToString() =>
-        $"{(LowClosed ? "[" : "(")}{Low?.ToString() ?? "-∞"}, {High?.ToString() ?? "+∞"}{(HighClosed ? "]" : ")")}";
+        $"{(LowClosed ? "[" : "(")}{Low?.ToString(CultureInfo.InvariantCulture) ?? "-∞"}, {High?.ToString(CultureInfo.InvariantCulture) ?? "+∞"}{(HighClosed ? "]" : ")")}";
 }

@@ -123,7 +123,7 @@ public sealed class ApplicationServicesTests
         var profile = services.GetRequiredService<ProfileReader>().ReadFile(Example("shenzhen-srdi-sme.json"));
         var service = services.GetRequiredService<AssessmentService>();
         var assessment = service.Assess(profile, At);
-        var result = service.Result(assessment);
+        var result = AssessmentService.Result(assessment);
         Assert.Equal("srdi.assessment/1", result.Schema);
         Assert.Equal(["innovative-sme", "srdi-sme", "little-giant"], result.Tiers.Select(t => t.Certificate));
         Assert.Equal("little-giant", result.Upgrade?.NextTier);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Srdi.Application.Batch;
 using Srdi.Application.Rosters;
@@ -21,7 +22,7 @@ public sealed class BatchServiceTests : IDisposable
 
     private string Generated(int count, string extension)
     {
-        var path = Path.Combine(_folder, $"gen-{count}{extension}");
+        var path = Path.Combine(_folder, string.Create(CultureInfo.InvariantCulture, $"gen-{count}{extension}"));
         if (!File.Exists(path)) new RosterGenerator(RealCatalog.Navigator.Catalog, new GeneratorOptions(count, 7, At, [])).Write(path, new RosterLayout(RealCatalog.Navigator.Compiled));
         return path;
     }
@@ -172,7 +173,7 @@ public sealed class BatchServiceTests : IDisposable
         System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
         var bytes = System.Text.Encoding.GetEncoding("GB18030").GetBytes("企业标识,企业名称\nA1,南山甲\n");
         using var source = RosterSource.Open(new ForwardOnly(new MemoryStream(bytes)), "名单.csv");
-        Assert.Contains(source.Notices, n => n.Contains("GBK"));
+        Assert.Contains(source.Notices, n => n.Contains("GBK", StringComparison.Ordinal));
         Assert.Equal(["企业标识", "企业名称"], source.Headers);
         var row = new RawRow();
         Assert.True(source.Read(row));

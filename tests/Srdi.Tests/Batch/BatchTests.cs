@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using MiniExcelLibs;
@@ -65,10 +66,10 @@ public sealed class BatchTests : IDisposable
         Assert.Equal(4, report.Statistics.Rejected);
         Assert.Equal(1, report.EmptyRows);
         var rejected = Rejected(report);
-        Assert.Contains(rejected, r => r[0] == "3" && r[1] == "office_rent_annual" || r[0] == "3" && r[2].Contains("应为金额"));
-        Assert.Contains(rejected, r => r[0] == "4" && r[1] == "区县" && r[2].Contains("南三区"));
-        Assert.Contains(rejected, r => r[0] == "5" && r[1] == "企业标识" && r[2].Contains("首次出现在第 2 行"));
-        Assert.Contains(rejected, r => r[0] == "8" && r[2].Contains("单元格过长"));
+        Assert.Contains(rejected, r => r[0] == "3" && r[1] == "office_rent_annual" || r[0] == "3" && r[2].Contains("应为金额", StringComparison.Ordinal));
+        Assert.Contains(rejected, r => r[0] == "4" && r[1] == "区县" && r[2].Contains("南三区", StringComparison.Ordinal));
+        Assert.Contains(rejected, r => r[0] == "5" && r[1] == "企业标识" && r[2].Contains("首次出现在第 2 行", StringComparison.Ordinal));
+        Assert.Contains(rejected, r => r[0] == "8" && r[2].Contains("单元格过长", StringComparison.Ordinal));
         Assert.True(new FileInfo(Path.Combine(Out(report), FolderBatchOutput.RejectedCsv)).Length < 10_000, "a 5 MB cell must not be copied into the report");
     }
 
@@ -141,9 +142,9 @@ public sealed class BatchTests : IDisposable
         Assert.Equal(1, j.EmptyRows);
         var rejected = Rejected(j);
         Assert.Contains(rejected, r => r[0] == "2" && r[1] == "$.facts.office_rent_annual");
-        Assert.Contains(rejected, r => r[0] == "4" && r[2].Contains("重复的企业标识"));
+        Assert.Contains(rejected, r => r[0] == "4" && r[2].Contains("重复的企业标识", StringComparison.Ordinal));
         Assert.Contains(rejected, r => r[0] == "5" && r[1] == "$.area.district");
-        Assert.Contains(rejected, r => r[0] == "6" && r[2].Contains("不是有效的 JSON"));
+        Assert.Contains(rejected, r => r[0] == "6" && r[2].Contains("不是有效的 JSON", StringComparison.Ordinal));
 
         var xlsx = Path.Combine(_folder, "mixed.xlsx");
         var rows = new List<Dictionary<string, object?>>
@@ -170,7 +171,7 @@ public sealed class BatchTests : IDisposable
         var text = Header + "\n" + MixedRows[0] + "\n" + MixedRows[5] + "\n";
         var gbk = await Run(Write("gbk.csv", text, Encoding.GetEncoding("GB18030")), "gbk");
         var utf8 = await Run(Write("utf8.csv", text), "utf8");
-        Assert.Contains(gbk.Notices, n => n.Contains("GBK"));
+        Assert.Contains(gbk.Notices, n => n.Contains("GBK", StringComparison.Ordinal));
         Assert.Equal(2, gbk.Statistics.Evaluated);
         Assert.Equal(File.ReadAllText(Path.Combine(Out(utf8), FolderBatchOutput.EntitlementsJsonl)),
             File.ReadAllText(Path.Combine(Out(gbk), FolderBatchOutput.EntitlementsJsonl)));
@@ -182,14 +183,14 @@ public sealed class BatchTests : IDisposable
         var path = Path.Combine(_folder, "bad.csv");
         File.WriteAllBytes(path, [.. Encoding.UTF8.GetBytes("企业标识\n"), 0x81, 0x20, 0xFF, 0xFE, 0x0A]);
         var error = await Assert.ThrowsAsync<RosterFormatException>(() => Run(path));
-        Assert.Contains("编码无法识别", error.Message);
+        Assert.Contains("编码无法识别", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task UnknownHeader_IsRefusedWholeNamingTheColumn()
     {
         var error = await Assert.ThrowsAsync<RosterFormatException>(() => Run(Write("h.csv", "企业标识,房租\nA,1\n")));
-        Assert.Contains("第 2 列的表头 \"房租\" 无法识别", error.Message);
+        Assert.Contains("第 2 列的表头 \"房租\" 无法识别", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -199,7 +200,7 @@ public sealed class BatchTests : IDisposable
     {
         // Each enterprise's 小技改 project of 500万 asks up to 15% = 75万 of the 2亿 yearly budget.
         var csv = new StringBuilder("企业标识,省份,城市,区县,small_tech_upgrade_projects@2024\n");
-        for (var i = 0; i < enterprises; i++) csv.Append($"G{i},广东省,广州市,黄埔区,\"[{{\"\"new_equipment_purchase\"\":5000000}}]\"\n");
+        for (var i = 0; i < enterprises; i++) csv.Append(CultureInfo.InvariantCulture, $"G{i},广东省,广州市,黄埔区,\"[{{\"\"new_equipment_purchase\"\":5000000}}]\"\n");
         var report = await Run(Write("budget.csv", csv.ToString()));
         var budget = report.Budgets.Single(b => b.Name == "small_tech_upgrade_budget");
         Assert.Equal(200_000_000m, budget.Budget);
@@ -207,7 +208,7 @@ public sealed class BatchTests : IDisposable
         if (exceeded) Assert.Equal(200_000_000m / 225_000_000m, budget.ProRata);
         else Assert.Equal(1m, budget.ProRata);
         var summary = File.ReadAllText(Path.Combine(Out(report), SummaryWriter.Markdown));
-        Assert.Contains("市对各区“小技改”项目支持资金", summary);
+        Assert.Contains("市对各区“小技改”项目支持资金", summary, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -257,12 +258,12 @@ public sealed class BatchTests : IDisposable
             "G1,广东省,深圳市,南山区,,,\n"));                         // no certificate, no facts
         Assert.Equal(2, report.Statistics.WithNothing);
         var lines = File.ReadAllLines(Path.Combine(Out(report), FolderBatchOutput.NothingCsv)).Skip(1).ToList();
-        Assert.Contains(lines, l => l.StartsWith("2,H1,") && l.EndsWith("注册地不在目录文件的适用范围内，或不符合任何涉及资金措施的适用对象"));
-        Assert.DoesNotContain(lines, l => l.StartsWith("3,S1,"));
+        Assert.Contains(lines, l => l.StartsWith("2,H1,", StringComparison.Ordinal) && l.EndsWith("注册地不在目录文件的适用范围内，或不符合任何涉及资金措施的适用对象", StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.StartsWith("3,S1,", StringComparison.Ordinal));
         // Nearest is a measure open to any SME of 深圳 that awaits facts, and the line says which.
-        Assert.Contains(lines, l => l.StartsWith("4,G1,") && l.Contains("shenzhen-draft.9") && l.Contains("缺少："));
+        Assert.Contains(lines, l => l.StartsWith("4,G1,", StringComparison.Ordinal) && l.Contains("shenzhen-draft.9", StringComparison.Ordinal) && l.Contains("缺少：", StringComparison.Ordinal));
         var summary = File.ReadAllText(Path.Combine(Out(report), SummaryWriter.Markdown));
-        Assert.Contains("## 未获资金支持原因", summary);
+        Assert.Contains("## 未获资金支持原因", summary, StringComparison.Ordinal);
     }
 
     [Fact]

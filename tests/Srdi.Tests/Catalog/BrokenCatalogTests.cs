@@ -1,3 +1,4 @@
+using System.Globalization;
 using Srdi.Catalog.Loading;
 using Srdi.Engine.Evaluation;
 using Srdi.Model.Policies;
@@ -28,10 +29,10 @@ public sealed class BrokenCatalogTests
     {
         var path = Path.Combine(Folder, file);
         var header = File.ReadLines(path).First();
-        Assert.StartsWith("# expect: ", header);
+        Assert.StartsWith("# expect: ", header, StringComparison.Ordinal);
         var expectation = header["# expect: ".Length..];
-        var line = int.Parse(expectation[..expectation.IndexOf(':')]);
-        var message = expectation[(expectation.IndexOf(':') + 1)..].Trim();
+        var line = int.Parse(expectation[..expectation.IndexOf(':', StringComparison.Ordinal)], CultureInfo.InvariantCulture);
+        var message = expectation[(expectation.IndexOf(':', StringComparison.Ordinal) + 1)..].Trim();
 
         var error = Assert.Throws<CatalogException>(() =>
         {
@@ -41,7 +42,7 @@ public sealed class BrokenCatalogTests
 
         Assert.Equal($"BrokenCatalogs/{file}", error.Location.File);
         Assert.Equal(line, error.Location.Line);
-        Assert.Contains(message, error.Message);
-        Assert.StartsWith($"BrokenCatalogs/{file}:{line}:", error.Message);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.StartsWith(string.Create(CultureInfo.InvariantCulture, $"BrokenCatalogs/{file}:{line}:"), error.Message, StringComparison.Ordinal);
     }
 }

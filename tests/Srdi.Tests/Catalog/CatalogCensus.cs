@@ -23,7 +23,7 @@ public static partial class CatalogCensus
             {
                 var text = File.ReadAllText(Path.Combine(folder, "policy.yaml"));
                 var status = Status().Match(text);
-                return new DocumentCount(Path.GetFileName(folder), MeasureItem().Matches(text).Count,
+                return new DocumentCount(Path.GetFileName(folder), MeasureItem().Count(text),
                     status.Success && status.Groups[1].Value == "draft");
             })
             .ToList();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using System.Text.RegularExpressions;
@@ -183,19 +184,19 @@ public sealed partial class NewCityTests : IDisposable
         Assert.True(exit == 0, output + error);
         var census = CatalogCensus.Documents(_catalog);
         Assert.Contains(census, d => d.Id == DocumentId && d.Measures == 1);
-        Assert.Contains($"共 {census.Count} 个文件、{census.Sum(d => d.Measures)} 项措施。", output);
-        Assert.Contains(DocumentId, output);
-        Assert.Contains("约定检查：0 处问题", output);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture, $"共 {census.Count} 个文件、{census.Sum(d => d.Measures)} 项措施。"), output, StringComparison.Ordinal);
+        Assert.Contains(DocumentId, output, StringComparison.Ordinal);
+        Assert.Contains("约定检查：0 处问题", output, StringComparison.Ordinal);
 
         (exit, output, error) = Run("check", "--document", DocumentId, "--catalog", _catalog);
         Assert.True(exit == 0, output + error);
-        Assert.Contains("规则测试：5 通过，0 失败", output);
+        Assert.Contains("规则测试：5 通过，0 失败", output, StringComparison.Ordinal);
 
         // The conventions the real catalog's tests hold its documents to hold for the new one.
         var navigator = PolicyNavigator.Open(_catalog);
         var source = Whitespace().Replace(File.ReadAllText(Path.Combine(_catalog, "sources", SourceFile)), "");
         var measure = Assert.Single(navigator.Catalog.Documents.Single(d => d.Id == DocumentId).Measures);
-        Assert.Contains(Whitespace().Replace(measure.Text, ""), source);
+        Assert.Contains(Whitespace().Replace(measure.Text, ""), source, StringComparison.Ordinal);
         Assert.Empty(Srdi.Application.Checking.CatalogCheck.UntraceableNumbers(measure));
     }
 
@@ -223,11 +224,11 @@ public sealed partial class NewCityTests : IDisposable
 
         (exit, output, _) = Run("evaluate", profile, "--at", "2025-06-01", "--catalog", _catalog);
         Assert.Equal(0, exit);
-        Assert.Contains("支持首台（套）研发设备购置", output);
+        Assert.Contains("支持首台（套）研发设备购置", output, StringComparison.Ordinal);
 
         (exit, output, _) = Run("policies", "show", MeasureId, "--catalog", _catalog);
         Assert.Equal(0, exit);
-        Assert.Contains("类别：首台（套）装备", output);
+        Assert.Contains("类别：首台（套）装备", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -274,6 +275,6 @@ public sealed partial class NewCityTests : IDisposable
         var output = Path.Combine(_folder, "generated-out");
         var (batchExit, stdout, error) = Run("batch", roster, "--at", "2025-06-01", "--out", output, "--quiet", "--no-excel", "--catalog", _catalog);
         Assert.True(batchExit == 0, stdout + error);
-        Assert.Contains(MeasureId, File.ReadAllText(Path.Combine(output, "entitlements.jsonl")));
+        Assert.Contains(MeasureId, File.ReadAllText(Path.Combine(output, "entitlements.jsonl")), StringComparison.Ordinal);
     }
 }

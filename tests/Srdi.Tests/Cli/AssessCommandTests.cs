@@ -14,14 +14,14 @@ public sealed class AssessCommandTests
     {
         var (exit, output, error) = Run("assess", Example(Manufacturer), "--at", "2025-06-01");
         Assert.True(exit == 0, error);
-        Assert.Contains("企业规模：小型（工业）", output);
-        Assert.Contains("■ 创新型中小企业：符合（评分 95 分，达到及格线 60 分）", output);
-        Assert.Contains("■ 专精特新中小企业：符合（评分 81 分，达到及格线 60 分）", output);
-        Assert.Contains("■ 专精特新“小巨人”企业：不符合", output);
-        Assert.Contains("G7 主导产品在全国细分市场占有率达到10%以上：当前 8.5%，需要 10%", output);
-        Assert.Contains("晋级价值：若在评估日首次取得「专精特新“小巨人”企业」", output);
+        Assert.Contains("企业规模：小型（工业）", output, StringComparison.Ordinal);
+        Assert.Contains("■ 创新型中小企业：符合（评分 95 分，达到及格线 60 分）", output, StringComparison.Ordinal);
+        Assert.Contains("■ 专精特新中小企业：符合（评分 81 分，达到及格线 60 分）", output, StringComparison.Ordinal);
+        Assert.Contains("■ 专精特新“小巨人”企业：不符合", output, StringComparison.Ordinal);
+        Assert.Contains("G7 主导产品在全国细分市场占有率达到10%以上：当前 8.5%，需要 10%", output, StringComparison.Ordinal);
+        Assert.Contains("晋级价值：若在评估日首次取得「专精特新“小巨人”企业」", output, StringComparison.Ordinal);
         // 南山 4: 100万 one-off; 南山 20: rent 600万 → 180万 × 3 + 90万 × 2 = 720万.
-        Assert.Contains("南山区促进专精特新企业发展专项扶持措施：确定 +100万元，最高 +0元，分年度 +720万元", output);
+        Assert.Contains("南山区促进专精特新企业发展专项扶持措施：确定 +100万元，最高 +0元，分年度 +720万元", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class AssessCommandTests
     public void AssessingAfterThe2026Revision_SaysTheResultRestsOnThe2022Tables()
     {
         var (_, output, _) = Run("assess", Example(Manufacturer), "--at", "2026-11-23");
-        Assert.Contains("注意：2026年1月17日起修订版", output);
+        Assert.Contains("注意：2026年1月17日起修订版", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -54,14 +54,14 @@ public sealed class AssessCommandTests
     {
         var (exit, output, _) = Run("evaluate", Example(Manufacturer), "--at", "2025-06-01", "--with-upgrade");
         Assert.Equal(0, exit);
-        Assert.Contains("晋级价值：", output);
-        Assert.Contains("sz-nanshan-2024.4「加大奖励扶持力度」100万元", output);
+        Assert.Contains("晋级价值：", output, StringComparison.Ordinal);
+        Assert.Contains("sz-nanshan-2024.4「加大奖励扶持力度」100万元", output, StringComparison.Ordinal);
     }
 
     [Fact]
     public void LittleGiant_HasNoHigherRung()
     {
         var (_, output, _) = Run("assess", Example("nanshan-little-giant.json"), "--at", "2025-06-01");
-        Assert.Contains("没有更高一档", output);
+        Assert.Contains("没有更高一档", output, StringComparison.Ordinal);
     }
 }

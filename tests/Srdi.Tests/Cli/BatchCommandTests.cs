@@ -1,3 +1,4 @@
+using System.Globalization;
 using Xunit;
 using static Srdi.Tests.Cli.CliRun;
 
@@ -16,7 +17,7 @@ public sealed class BatchCommandTests : IDisposable
         Assert.Equal(0, exit);
         Assert.True(File.Exists(Path.Combine(_folder, "名单模板.csv")));
         Assert.True(File.Exists(Path.Combine(_folder, "名单模板.xlsx")));
-        Assert.Contains("列的模板", output);
+        Assert.Contains("列的模板", output, StringComparison.Ordinal);
 
         var roster = Path.Combine(_folder, "roster.csv");
         // The synthetic roster comes from the tool, no longer from srdi itself.
@@ -26,7 +27,7 @@ public sealed class BatchCommandTests : IDisposable
         var first = Path.Combine(_folder, "first");
         (exit, output, _) = Run("batch", roster, "--at", "2025-06-01", "--out", first, "--quiet");
         Assert.Equal(0, exit);
-        Assert.Contains("评估 300 家企业，拒绝 0 行", output);
+        Assert.Contains("评估 300 家企业，拒绝 0 行", output, StringComparison.Ordinal);
         foreach (var file in new[] { "entitlements.jsonl", "entitlements.csv", "nothing.csv", "rejected.csv", "summary.md", "summary.xlsx", "名单.xlsx" })
             Assert.True(File.Exists(Path.Combine(first, file)), file);
 
@@ -36,8 +37,8 @@ public sealed class BatchCommandTests : IDisposable
         (exit, output, _) = Run("batch", "diff", first, second, "--out", changes);
         Assert.Equal(0, exit);
         // 南山's document lapses on 2027-04-07: its little giants lose the one-off reward.
-        Assert.Contains("sz-nanshan-2024.4", output);
-        Assert.Contains("失去", File.ReadAllText(changes));
+        Assert.Contains("sz-nanshan-2024.4", output, StringComparison.Ordinal);
+        Assert.Contains("失去", File.ReadAllText(changes), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -67,9 +68,9 @@ public sealed class BatchCommandTests : IDisposable
         var list = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "sz-nanshan-2024.4").Cast<IDictionary<string, object?>>().ToList();
         var entry = Assert.Single(list);
         Assert.Equal("深圳市南山模板填写测试有限公司", entry["企业名称"]);
-        Assert.Equal(1_000_000m, Convert.ToDecimal(entry["确定金额（元）"]));
+        Assert.Equal(1_000_000m, Convert.ToDecimal(entry["确定金额（元）"], CultureInfo.InvariantCulture));
         var index = MiniExcelLibs.MiniExcel.Query(workbook, useHeaderRow: true, sheetName: "目录").Cast<IDictionary<string, object?>>().ToList();
-        Assert.Contains(index, row => (string?)row["措施"] == "sz-nanshan-2024.4" && ((string?)row["条款原文"] ?? "").StartsWith("4.加大奖励扶持力度"));
+        Assert.Contains(index, row => (string?)row["措施"] == "sz-nanshan-2024.4" && ((string?)row["条款原文"] ?? "").StartsWith("4.加大奖励扶持力度", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -79,7 +80,7 @@ public sealed class BatchCommandTests : IDisposable
         File.WriteAllText(roster, "企业标识,省份\nA,广东省\nB,广东\n");
         var (exit, output, _) = Run("batch", roster, "--at", "2025-06-01", "--out", Path.Combine(_folder, "out"), "--quiet", "--no-excel");
         Assert.Equal(3, exit);
-        Assert.Contains("有 1 行被拒绝", output);
+        Assert.Contains("有 1 行被拒绝", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,7 +90,7 @@ public sealed class BatchCommandTests : IDisposable
         File.WriteAllText(roster, "名字\nA\n");
         var (exit, _, error) = Run("batch", roster, "--at", "2025-06-01", "--out", Path.Combine(_folder, "out"), "--quiet");
         Assert.Equal(2, exit);
-        Assert.Contains("表头 \"名字\" 无法识别", error);
-        Assert.DoesNotContain("Exception", error);
+        Assert.Contains("表头 \"名字\" 无法识别", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
     }
 }

@@ -65,9 +65,9 @@ public sealed class EvaluateCommandTests
         var profile = TempProfile("""{ "id": "x", "facts": { "office_rent_anual": "500万" } }""");
         var (exit, output, error) = Run("evaluate", profile, "--at", "2025-06-01");
         Assert.Equal(2, exit);
-        Assert.Contains("$.facts.office_rent_anual", error);
-        Assert.Contains("是否指 \"office_rent_annual\"", error);
-        Assert.DoesNotContain("   at ", error);
+        Assert.Contains("$.facts.office_rent_anual", error, StringComparison.Ordinal);
+        Assert.Contains("是否指 \"office_rent_annual\"", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
         Assert.Equal("", output);
     }
 
@@ -76,12 +76,12 @@ public sealed class EvaluateCommandTests
     {
         var (exit, output, _) = Run("evaluate", Example("nanshan-little-giant.json"), "--at", "2025-06-01");
         Assert.Equal(0, exit);
-        Assert.Contains("南山区促进专精特新企业发展专项扶持措施", output);
-        Assert.Contains("3,000,000 + 3,000,000 + 3,000,000 + 1,500,000 + 1,500,000 = 12,000,000", output);
-        Assert.Contains("依据：4.加大奖励扶持力度", output);
-        Assert.Contains("确定金额：100万元", output);
-        Assert.Contains("待补充信息", output);
-        Assert.Contains("征求意见稿，不计入合计", output);
+        Assert.Contains("南山区促进专精特新企业发展专项扶持措施", output, StringComparison.Ordinal);
+        Assert.Contains("3,000,000 + 3,000,000 + 3,000,000 + 1,500,000 + 1,500,000 = 12,000,000", output, StringComparison.Ordinal);
+        Assert.Contains("依据：4.加大奖励扶持力度", output, StringComparison.Ordinal);
+        Assert.Contains("确定金额：100万元", output, StringComparison.Ordinal);
+        Assert.Contains("待补充信息", output, StringComparison.Ordinal);
+        Assert.Contains("征求意见稿，不计入合计", output, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -107,6 +107,6 @@ public sealed class EvaluateCommandTests
         var (exit, _, error) = Run(args);
         Assert.Equal(2, exit);
         Assert.False(string.IsNullOrWhiteSpace(error));
-        Assert.DoesNotContain("Exception", error);
+        Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
     }
 }

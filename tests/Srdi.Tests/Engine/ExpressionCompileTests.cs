@@ -27,7 +27,7 @@ public sealed class ExpressionCompileTests
     [InlineData("projects@1850 > 0", "应为 last_year、this_year、-N（N 年前）或四位年份")]
     [InlineData("projects@-99 > 0", "应为 last_year、this_year、-N（N 年前）或四位年份")]
     public void BadRule_IsRefusedWithItsReason(string rule, string expected) =>
-        Assert.Contains(expected, Error(rule));
+        Assert.Contains(expected, Error(rule), StringComparison.Ordinal);
 
     [Fact]
     public void WrittenMoney_IsReadAsTheClausePrintsIt()

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Srdi.Engine;
 using Srdi.Engine.Evaluation;
 using Srdi.Model.Policies;
@@ -105,7 +106,7 @@ public sealed class MeasureEvaluationTests
         };
         var result = Only(catalog, Enterprise(Facts(("grants", grants))));
         Assert.Equal(10_000_000m, result.UpTo); // 300万 + 600万 + 600万 = 1500万, then 1000万
-        Assert.Contains("(min(60% × 5,000,000, 6,000,000) + min(60% × 20,000,000, 6,000,000) + min(60% × 10,000,000, 6,000,000))", result.Parts[0].Computation);
+        Assert.Contains("(min(60% × 5,000,000, 6,000,000) + min(60% × 20,000,000, 6,000,000) + min(60% × 10,000,000, 6,000,000))", result.Parts[0].Computation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -128,7 +129,7 @@ public sealed class MeasureEvaluationTests
         var lapsed = Enterprise(issued: new DateOnly(2021, 7, 1));
         var result = Only(catalog, lapsed);
         Assert.Equal(MeasureStatus.Ineligible, result.Status);
-        Assert.Contains("已过期", result.Conditions[1].Seen);
+        Assert.Contains("已过期", result.Conditions[1].Seen, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -139,7 +140,7 @@ public sealed class MeasureEvaluationTests
     public void DocumentValidity_BothEndsInclusive(string date, MeasureStatus expected)
     {
         var catalog = Compile(Measure("4", [Part("100万")], targets: []));
-        var result = Only(catalog, Enterprise(), DateOnly.Parse(date));
+        var result = Only(catalog, Enterprise(), DateOnly.Parse(date, CultureInfo.InvariantCulture));
         Assert.Equal(expected, result.Status);
     }
 

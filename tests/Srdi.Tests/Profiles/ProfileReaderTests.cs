@@ -35,7 +35,7 @@ public sealed class ProfileReaderTests
     {
         var error = Refused(json);
         Assert.Equal(path, error.Path);
-        Assert.Contains(reason, error.Reason);
+        Assert.Contains(reason, error.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

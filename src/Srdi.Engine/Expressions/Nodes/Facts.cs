@@ -80,7 +80,7 @@ internal sealed class ItemField(FieldDefinition definition, int index) : Node
 internal sealed class ParameterReference(DatedParameter parameter, Node? date) : Node
 {
     public override ExprType Type => ExprType.Number;
-    public override Display Display => parameter.Unit?.Contains('元') == true ? Display.Money : Display.Rate;
+    public override Display Display => parameter.Unit?.Contains('元', StringComparison.Ordinal) == true ? Display.Money : Display.Rate;
 
     public override Value Evaluate(EvaluationContext context)
     {

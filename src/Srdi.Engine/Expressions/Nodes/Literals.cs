@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Srdi.Engine.Runtime;
 
@@ -45,5 +46,5 @@ internal sealed class EvaluationDate : Node
 {
     public override ExprType Type => ExprType.Date;
     public override Value Evaluate(EvaluationContext context) => Value.Of(context.At);
-    public override void Render(EvaluationContext context, StringBuilder output) => output.Append(context.At.ToString("yyyy-MM-dd"));
+    public override void Render(EvaluationContext context, StringBuilder output) => output.Append(context.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 }

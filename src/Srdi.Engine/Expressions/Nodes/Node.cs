@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using Srdi.Engine.Runtime;
 using Srdi.Model.Vocabulary;
@@ -45,7 +46,7 @@ internal abstract class Node
         }
     }
 
-    protected void RenderChild(Node child, EvaluationContext context, StringBuilder output, int parentPrecedence)
+    protected static void RenderChild(Node child, EvaluationContext context, StringBuilder output, int parentPrecedence)
     {
         var parens = child.Precedence < parentPrecedence;
         if (parens) output.Append('(');
@@ -58,10 +59,10 @@ internal abstract class Node
         switch (value.Kind)
         {
             case ValueKind.Unknown: output.Append("未知"); break;
-            case ValueKind.Null: output.Append("空"); break;
+            case ValueKind.Null: output.Append('空'); break;
             case ValueKind.Bool: output.Append(value.IsTrue ? "是" : "否"); break;
             case ValueKind.Text: output.Append('"').Append(value.Text).Append('"'); break;
-            case ValueKind.Date: output.Append(value.Date.ToString("yyyy-MM-dd")); break;
+            case ValueKind.Date: output.Append(value.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)); break;
             case ValueKind.List: output.Append(value.Items.Length).Append(" 项"); break;
             case ValueKind.Record: output.Append("{…}"); break;
             default:
