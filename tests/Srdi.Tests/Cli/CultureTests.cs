@@ -14,6 +14,28 @@ public sealed class ProcessCulture
     public const string Name = "Process culture";
 }
 
+/// <summary>Runs code under a culture, for this thread and for threads started meanwhile (the
+/// batch's workers), then puts everything back.</summary>
+internal static class CultureScope
+{
+    public static T Under<T>(CultureInfo culture, Func<T> action)
+    {
+        var (current, currentUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
+        var (threads, threadsUi) = (CultureInfo.DefaultThreadCurrentCulture, CultureInfo.DefaultThreadCurrentUICulture);
+        try
+        {
+            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
+            CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = culture;
+            return action();
+        }
+        finally
+        {
+            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (current, currentUi);
+            (CultureInfo.DefaultThreadCurrentCulture, CultureInfo.DefaultThreadCurrentUICulture) = (threads, threadsUi);
+        }
+    }
+}
+
 /// <summary>What the CLI prints and writes must not depend on the machine's culture: under
 /// th-TH (Buddhist calendar) 2025-06-01 once came out as 2568-06-01, under ar-SA (Hijri) as
 /// 1446-12-05, in the JSON too. Each command runs under the invariant culture and under the
@@ -100,24 +122,7 @@ public sealed partial class CultureTests : IDisposable
         Assert.True(invariant.Err == other.Err, $"srdi {what} 在 {culture} 下错误输出不同：\n{FirstDifference(invariant.Err, other.Err)}");
     }
 
-    /// <summary>Runs the action with the culture set for this thread and for threads started
-    /// meanwhile (the batch's workers), then puts everything back.</summary>
-    private static T Under<T>(CultureInfo culture, Func<T> action)
-    {
-        var (current, currentUi) = (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture);
-        var (threads, threadsUi) = (CultureInfo.DefaultThreadCurrentCulture, CultureInfo.DefaultThreadCurrentUICulture);
-        try
-        {
-            CultureInfo.CurrentCulture = CultureInfo.CurrentUICulture = culture;
-            CultureInfo.DefaultThreadCurrentCulture = CultureInfo.DefaultThreadCurrentUICulture = culture;
-            return action();
-        }
-        finally
-        {
-            (CultureInfo.CurrentCulture, CultureInfo.CurrentUICulture) = (current, currentUi);
-            (CultureInfo.DefaultThreadCurrentCulture, CultureInfo.DefaultThreadCurrentUICulture) = (threads, threadsUi);
-        }
-    }
+    private static T Under<T>(CultureInfo culture, Func<T> action) => CultureScope.Under(culture, action);
 
     private static string FirstDifference(byte[] expected, byte[] actual) =>
         FirstDifference(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(actual));
