@@ -100,8 +100,8 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         var level = kind.DefaultLevel;
         if (String(Get(c, "level"), path + ".level") is { } levelName)
         {
-            if (!Enum.TryParse(levelName, true, out level) || !kind.Levels.Contains(level) || !levelName.All(char.IsAsciiLetterLower))
-                throw new ProfileException(path + ".level", $"\"{levelName}\" 不是 {kindName} 的级别（可用：{string.Join("、", kind.Levels.Select(l => l.ToString().ToLowerInvariant()))}）");
+            if (!Codes.TryParse(levelName, out level) || !kind.Levels.Contains(level))
+                throw new ProfileException(path + ".level", $"\"{levelName}\" 不是 {kindName} 的级别（可用：{string.Join("、", kind.Levels.Select(Codes.Of))}）");
         }
         var issued = Date(Get(c, "issued_on"), path + ".issued_on") ?? throw new ProfileException(path + ".issued_on", "缺少认定日期 issued_on");
         var expires = Date(Get(c, "expires_on"), path + ".expires_on") ?? kind.ExpiryFor(issued);

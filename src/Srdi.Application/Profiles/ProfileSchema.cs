@@ -20,7 +20,7 @@ public static class ProfileSchema
             ["properties"] = new JsonObject
             {
                 ["kind"] = new JsonObject { ["enum"] = new JsonArray(vocabulary.Certificates.Keys.Order(StringComparer.Ordinal).Select(k => (JsonNode)k).ToArray()) },
-                ["level"] = new JsonObject { ["enum"] = new JsonArray("national", "province", "city") },
+                ["level"] = new JsonObject { ["enum"] = new JsonArray(Codes.All<CertificateLevel>().Select(c => (JsonNode)c).ToArray()) },
                 ["issuer"] = new JsonObject { ["type"] = "string" },
                 ["issued_on"] = date.DeepClone(),
                 ["expires_on"] = date.DeepClone(),

@@ -28,7 +28,7 @@ internal static partial class DocumentLoader
         var areaMap = header.RequireMap("area");
         var area = new Area(areaMap.RequireString("province"), areaMap.String("city"), areaMap.String("district"));
         areaMap.RejectUnknownKeys();
-        var level = header.Enum("level", GovernmentLevel.City, ("district", GovernmentLevel.District), ("city", GovernmentLevel.City));
+        var level = header.Enum("level", GovernmentLevel.City, Enum.GetValues<GovernmentLevel>().Select(v => (Codes.Of(v), v)).ToArray());
         if (level == GovernmentLevel.District && area.District is null)
             throw areaMap.Error(areaMap.Node, "区级文件的 area 需要 district");
 
@@ -76,13 +76,9 @@ internal static partial class DocumentLoader
         var written = (node as YamlScalarNode)?.Value ?? throw map.Error(node, "证书种类应为文字");
         var parts = written.Split('@');
         CertificateLevel? level = parts.Length == 2
-            ? parts[1] switch
-            {
-                "national" => CertificateLevel.National,
-                "province" => CertificateLevel.Province,
-                "city" => CertificateLevel.City,
-                _ => throw map.Error(node, $"\"{written}\" 的级别应为 national | province | city"),
-            }
+            ? Codes.TryParse<CertificateLevel>(parts[1], out var parsed)
+                ? parsed
+                : throw map.Error(node, $"\"{written}\" 的级别应为 {string.Join(" | ", Codes.All<CertificateLevel>())}")
             : parts.Length == 1 ? null : throw map.Error(node, $"\"{written}\" 格式应为 种类 或 种类@级别");
         return new CertificateRequirement(parts[0], level);
     }

@@ -10,8 +10,7 @@ namespace Srdi.Catalog.Loading;
 /// <summary>Loads a tier ruleset's criteria.yaml: the national criteria as rules data.</summary>
 internal static class RulesetLoader
 {
-    private static readonly (string, CertificateLevel)[] Levels =
-        [("national", CertificateLevel.National), ("province", CertificateLevel.Province), ("city", CertificateLevel.City)];
+    private static readonly (string, CertificateLevel)[] Levels = Enum.GetValues<CertificateLevel>().Select(l => (Codes.Of(l), l)).ToArray();
 
     public static TierRuleset Load(YamlMap file, string folderName)
     {

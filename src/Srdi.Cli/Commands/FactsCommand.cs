@@ -1,3 +1,4 @@
+using Srdi.Model.Vocabulary;
 using System.CommandLine;
 using Spectre.Console;
 using Srdi.Application.Policies;
@@ -25,9 +26,9 @@ internal static class FactsCommand
             var facts = context.Service<PolicyLibrary>(parse.GetValue(catalogOption)).Facts().ToList();
             foreach (var (fact, measures) in facts)
             {
-                var type = fact.Type.ToString().ToLowerInvariant()
+                var type = Codes.Of(fact.Type)
                     + (fact.Choices.Count > 0 ? $"：{string.Join("/", fact.Choices)}" : "")
-                    + (fact.Fields.Count > 0 ? $"：{{{string.Join(", ", fact.Fields.Select(f => $"{f.Name}: {f.Type.ToString().ToLowerInvariant()}"))}}}" : "");
+                    + (fact.Fields.Count > 0 ? $"：{{{string.Join(", ", fact.Fields.Select(f => $"{f.Name}: {Codes.Of(f.Type)}"))}}}" : "");
                 table.AddRow(Markup.Escape(fact.Name), Markup.Escape(fact.Label), Markup.Escape(type), Markup.Escape(fact.Unit ?? ""),
                     fact.Yearly ? "是" : "", Markup.Escape(measures.Count == 0 ? "—" : string.Join(", ", measures)));
             }

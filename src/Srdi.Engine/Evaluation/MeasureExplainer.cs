@@ -97,6 +97,6 @@ internal static class MeasureExplainer
         var certificates = context.Enterprise.Certificates;
         if (certificates.Count == 0) return "未持有任何证书";
         return string.Join("；", certificates.Select(c =>
-            string.Create(CultureInfo.InvariantCulture, $"{c.Kind}@{c.Level.ToString().ToLowerInvariant()}（{c.IssuedOn:yyyy-MM-dd} 至 {c.ExpiresOn:yyyy-MM-dd}，{(c.IsValidOn(context.At) ? "有效" : c.ExpiresOn < context.At ? "已过期" : "尚未生效")}）")));
+            string.Create(CultureInfo.InvariantCulture, $"{c.Kind}@{Model.Vocabulary.Codes.Of(c.Level)}（{c.IssuedOn:yyyy-MM-dd} 至 {c.ExpiresOn:yyyy-MM-dd}，{(c.IsValidOn(context.At) ? "有效" : c.ExpiresOn < context.At ? "已过期" : "尚未生效")}）")));
     }
 }

@@ -41,7 +41,7 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Rule
             throw new ExpressionException(offset, $"\"{written}\" 既不是本文件 terms 中定义的名称，也不是证书种类（可用：{string.Join("、", vocabulary.Certificates.Keys)}）");
         if (parts.Length == 1) return new CertificateRequirement(kind.Id, null);
         if (parts.Length > 2 || !Enum.TryParse<CertificateLevel>(parts[1], true, out var level) || !kind.Levels.Contains(level))
-            throw new ExpressionException(offset, $"\"{written}\" 的级别无效，{kind.Id} 可用级别：{string.Join("、", kind.Levels.Select(l => l.ToString().ToLowerInvariant()))}");
+            throw new ExpressionException(offset, $"\"{written}\" 的级别无效，{kind.Id} 可用级别：{string.Join("、", kind.Levels.Select(Codes.Of))}");
         return new CertificateRequirement(kind.Id, level);
     }
 
@@ -233,7 +233,7 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Rule
         if (scope.Terms.ContainsKey(written)) return written;
         var parts = written.Split('@');
         return vocabulary.Certificates.TryGetValue(parts[0], out var kind)
-            ? kind.Name + (parts.Length == 2 ? parts[1] switch { "national" => "（国家级）", "province" => "（省级）", "city" => "（市级）", _ => "" } : "")
+            ? kind.Name + (parts.Length == 2 && vocabulary.Terms.CertificateLevels.Contains(parts[1]) ? $"（{vocabulary.Terms.CertificateLevels.Label(parts[1])}）" : "")
             : written;
     }
 

@@ -20,5 +20,5 @@ public sealed record CertificateKind(
 /// target or of a term such as 专精特新企业.</summary>
 public sealed record CertificateRequirement(string Kind, CertificateLevel? Level)
 {
-    public override string ToString() => Level is null ? Kind : $"{Kind}@{Level.Value.ToString().ToLowerInvariant()}";
+    public override string ToString() => Level is null ? Kind : $"{Kind}@{Codes.Of(Level.Value)}";
 }
