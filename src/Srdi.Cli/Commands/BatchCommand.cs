@@ -36,13 +36,13 @@ internal static class BatchCommand
             var options = new BatchOptions(EvaluateCommand.ParseDate(parse.GetValue(atOption)), parse.GetValue(draftsOption),
                 !parse.GetValue(noExcelOption), parse.GetValue(workersOption));
             var folder = parse.GetValue(outOption)!;
-            var navigator = context.Open(parse.GetValue(catalogOption));
+            var batch = context.Service<BatchService>(parse.GetValue(catalogOption));
             var progress = new LatestProgress();
             BatchReport report;
             try
             {
                 using var roster = RosterSource.Open(rosterPath);
-                var run = new BatchService(navigator).RunAsync(roster, new FolderBatchOutput(folder), options, progress, cancellationToken);
+                var run = batch.RunAsync(roster, new FolderBatchOutput(folder), options, progress, cancellationToken);
                 if (!parse.GetValue(quietOption)) await ShowProgressAsync(run, progress);
                 report = await run;
             }
