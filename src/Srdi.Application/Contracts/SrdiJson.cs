@@ -26,6 +26,8 @@ public static class SrdiJson
 
     public static string Serialize(BatchSummaryResult value) => JsonSerializer.Serialize(value, Context.BatchSummaryResult);
 
+    public static string Serialize(AreaComparisonResult value) => JsonSerializer.Serialize(value, Context.AreaComparisonResult);
+
     public static string Serialize(ErrorResult value) => JsonSerializer.Serialize(value, Context.ErrorResult);
 }
 
@@ -35,5 +37,6 @@ public static class SrdiJson
 [JsonSerializable(typeof(IReadOnlyList<MeasureSummary>))]
 [JsonSerializable(typeof(IReadOnlyList<PolicyDocumentResult>))]
 [JsonSerializable(typeof(BatchSummaryResult))]
+[JsonSerializable(typeof(AreaComparisonResult))]
 [JsonSerializable(typeof(ErrorResult))]
 public sealed partial class SrdiJsonContext : JsonSerializerContext;

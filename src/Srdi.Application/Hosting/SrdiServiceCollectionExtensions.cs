@@ -23,6 +23,7 @@ public static class SrdiServiceCollectionExtensions
         services.AddSingleton(sp => sp.GetRequiredService<PolicyNavigator>().Profiles);
         services.AddSingleton<EvaluationService>();
         services.AddSingleton<AssessmentService>();
+        services.AddSingleton<AreaComparison>();
         services.AddSingleton<PolicyLibrary>();
         services.AddSingleton<RosterTemplate>();
         services.AddSingleton<BatchService>();

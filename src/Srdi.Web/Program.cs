@@ -1,0 +1,18 @@
+using Scalar.AspNetCore;
+using Srdi.Application.Hosting;
+using Srdi.Web.Apis;
+using Srdi.Web.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddSrdiNavigator(builder.Configuration);
+builder.Services.AddSrdiWeb(builder.Configuration);
+builder.Services.AddOpenApi();
+
+var app = builder.Build();
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.MapOpenApi();
+app.MapScalarApiReference();
+app.MapPoliciesApi();
+app.MapEvaluationsApi();
+app.Run();
