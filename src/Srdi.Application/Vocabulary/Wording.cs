@@ -14,6 +14,7 @@ namespace Srdi.Application.Vocabulary;
 public sealed class Wording
 {
     private readonly Terms _terms;
+    private readonly Dictionary<string, CertificateLevel> _levels = new(StringComparer.Ordinal);
 
     public Wording(Terms terms)
     {
@@ -22,6 +23,12 @@ public sealed class Wording
         Check<BenefitKind>(terms.BenefitKinds);
         Check<Truth>(terms.Outcomes);
         Check<Verdict>(terms.Verdicts);
+        // Each level's code and Chinese name, in the enum's order: as before, the first level a spelling names wins.
+        foreach (var candidate in Enum.GetValues<CertificateLevel>())
+        {
+            _levels.TryAdd(Codes.Of(candidate), candidate);
+            _levels.TryAdd(Level(candidate), candidate);
+        }
     }
 
     public Terms Terms => _terms;
@@ -45,18 +52,9 @@ public sealed class Wording
     public string Beneficiary(string code) => _terms.Beneficiaries.Label(code);
 
     /// <summary>A certificate level from a roster cell or form: its code or its Chinese name.</summary>
-    public bool TryLevel(string text, out CertificateLevel level)
-    {
-        var s = text.Trim();
-        foreach (var candidate in Enum.GetValues<CertificateLevel>())
-        {
-            if (s != Codes.Of(candidate) && s != Level(candidate)) continue;
-            level = candidate;
-            return true;
-        }
-        level = default;
-        return false;
-    }
+    /// <remarks>A roster reads this for every certificate of every row: one look-up in a table
+    /// built with the wording, not a walk over the enum that allocates its values each time.</remarks>
+    public bool TryLevel(string text, out CertificateLevel level) => _levels.TryGetValue(text.Trim(), out level);
 
     private static void Check<T>(TermList list) where T : struct, Enum
     {
