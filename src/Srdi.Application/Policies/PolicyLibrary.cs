@@ -85,6 +85,16 @@ public sealed class PolicyLibrary(PolicyNavigator navigator)
         navigator.Catalog.Documents.SelectMany(d => d.Measures.Select(m => (d, m)))
             .Where(x => Haystack(x.m).Contains(text, StringComparison.OrdinalIgnoreCase));
 
+    /// <summary>The measures a filter keeps that also mention a text (no text: all it keeps),
+    /// in catalog order: the policy library's list as the API and the pages show it.</summary>
+    public IEnumerable<(PolicyDocument Document, Measure Measure)> Find(PolicyFilter filter, string? text)
+    {
+        var rows = List(filter);
+        if (string.IsNullOrEmpty(text)) return rows;
+        var found = Search(text).Select(x => x.Measure.Id).ToHashSet(StringComparer.Ordinal);
+        return rows.Where(x => found.Contains(x.Measure.Id));
+    }
+
     /// <summary>Each fact of the vocabulary with the measures whose rules use it.</summary>
     public IEnumerable<(FactDefinition Fact, IReadOnlyList<string> Measures)> Facts()
     {

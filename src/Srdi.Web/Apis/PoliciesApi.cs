@@ -62,12 +62,7 @@ public static class PoliciesApi
         if (!string.IsNullOrEmpty(tier) && !vocabulary.Certificates.ContainsKey(tier))
             return Problems.Parameter("tier", $"没有证书种类“{tier}”；可用的种类：{string.Join("、", vocabulary.Certificates.Keys.Order(StringComparer.Ordinal))}");
 
-        var rows = library.List(new PolicyFilter(NullIfEmpty(city), governmentLevel, NullIfEmpty(category), documentStatus, NullIfEmpty(tier)));
-        if (!string.IsNullOrEmpty(q))
-        {
-            var found = library.Search(q).Select(x => x.Measure.Id).ToHashSet(StringComparer.Ordinal);
-            rows = rows.Where(x => found.Contains(x.Measure.Id));
-        }
+        var rows = library.Find(new PolicyFilter(NullIfEmpty(city), governmentLevel, NullIfEmpty(category), documentStatus, NullIfEmpty(tier)), q);
         return TypedResults.Ok<IReadOnlyList<MeasureSummary>>(rows.Select(x => PolicyLibrary.Summary(x.Document, x.Measure)).ToList());
     }
 

@@ -1,0 +1,4 @@
+namespace Srdi.Web.Pages;
+
+/// <summary>One choice of a select: the code sent, the Chinese shown.</summary>
+public sealed record Choice(string Value, string Label);
