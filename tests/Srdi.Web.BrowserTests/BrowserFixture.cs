@@ -1,0 +1,79 @@
+using Xunit;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Srdi.Web.BrowserTests;
+
+/// <summary>The web host on a free loopback port (real Kestrel) over the repository's catalog,
+/// and Debian's Chromium driven by Playwright; shared by every test of the collection.</summary>
+public sealed class BrowserFixture : IAsyncLifetime, IDisposable
+{
+    /// <summary>Chromium's flags on a machine with no network beyond loopback (docs: dependencies).</summary>
+    private static readonly string[] ChromiumArgs =
+        ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
+
+    private readonly SrdiPagesFactory _factory = new();
+    private IPlaywright? _playwright;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public Uri BaseAddress { get; private set; } = null!;
+
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>Where the screenshots go: TestResults/screenshots beside this project (gitignored).</summary>
+    public static string Screenshots { get; } = Path.Combine(RepositoryRoot, "tests", "Srdi.Web.BrowserTests", "TestResults", "screenshots");
+
+    public async Task InitializeAsync()
+    {
+        _factory.UseKestrel();
+        _factory.StartServer();
+        var address = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        BaseAddress = new Uri(address);
+        Directory.CreateDirectory(Screenshots);
+        _playwright = await Playwright.CreateAsync();
+        Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ChromiumArgs,
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (Browser is not null) await Browser.CloseAsync();
+        _playwright?.Dispose();
+        await _factory.DisposeAsync();
+    }
+
+    public void Dispose() => _factory.Dispose();
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "Srdi.slnx"))) return dir.FullName;
+        throw new InvalidOperationException("找不到仓库根目录（Srdi.slnx）");
+    }
+
+    /// <summary>The host as it runs, over the repository's catalog, listening on a port the system
+    /// picks (never the configured 5080).</summary>
+    private sealed class SrdiPagesFactory : WebApplicationFactory<Program>
+    {
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Srdi:Catalog", Path.Combine(RepositoryRoot, "catalog"));
+            builder.UseSetting("Kestrel:Endpoints:Http:Url", "http://127.0.0.1:0");
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class BrowserGroup : ICollectionFixture<BrowserFixture>
+{
+    public const string Name = "browser";
+}
