@@ -92,7 +92,7 @@ public sealed class PageTests(BrowserFixture fixture)
         foreach (var summary in await page.Locator("details summary").AllAsync()) await summary.ClickAsync();
         var fits = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
         await ScreenshotAsync(page, "check-report-phone");
-        await page.Locator("#report").ScrollIntoViewIfNeededAsync();
+        await page.EvaluateAsync("() => document.querySelector('#report').scrollIntoView()");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "check-report-phone-screen.png") });
         Assert.True(fits, "the report is wider than a 390 px phone");
     }
