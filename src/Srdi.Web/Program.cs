@@ -1,10 +1,12 @@
 using Scalar.AspNetCore;
 using Srdi.Application.Hosting;
+using Srdi.Storage.Hosting;
 using Srdi.Web.Apis;
 using Srdi.Web.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddSrdiNavigator(builder.Configuration);
+builder.Services.AddSrdiStorage(builder.Configuration);
 builder.Services.AddSrdiWeb(builder.Configuration);
 builder.Services.AddOpenApi();
 
@@ -15,4 +17,5 @@ app.MapOpenApi();
 app.MapScalarApiReference();
 app.MapPoliciesApi();
 app.MapEvaluationsApi();
+app.MapEnterprisesApi();
 app.Run();
