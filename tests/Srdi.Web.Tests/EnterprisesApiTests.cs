@@ -234,6 +234,7 @@ public abstract class EnterprisesApiTests(SrdiWebFactory factory)
     [InlineData("page=0", "page")]
     [InlineData("pageSize=201", "pageSize")]
     [InlineData("pageSize=abc", "pageSize")]
+    [InlineData("page=2147483647&pageSize=200", "page")]
     public async Task List_BadPaging_Is400NamingTheParameter(string query, string field)
     {
         Assert.Equal(field, Problem.Field(await Problem.ReadAsync(await _client.GetAsync(Route("/api/v1/enterprises?" + query)), 400)));

@@ -157,7 +157,8 @@ public static class EnterprisesApi
     private static async Task<Results<Ok<EnterprisePage>, ProblemHttpResult>> List(
         string? city, string? district, string? name, string? page, string? pageSize, EnterpriseRecords records, CancellationToken cancellationToken)
     {
-        if (Number("page", page, 1, int.MaxValue, 1, out var p) is { } badPage) return badPage;
+        // The storage skips (page - 1) × pageSize rows: a page beyond that range is refused, not a 500.
+        if (Number("page", page, 1, int.MaxValue / EnterpriseFilter.MaxPageSize, 1, out var p) is { } badPage) return badPage;
         if (Number("pageSize", pageSize, 1, EnterpriseFilter.MaxPageSize, 20, out var size) is { } badSize) return badSize;
         return TypedResults.Ok(await records.ListAsync(new EnterpriseFilter(NullIfEmpty(city), NullIfEmpty(district), NullIfEmpty(name), p, size), cancellationToken));
     }
@@ -274,7 +275,9 @@ public static class EnterprisesApi
         value = fallback;
         if (string.IsNullOrEmpty(text)) return null;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max) return null;
-        return Problems.Parameter(name, string.Create(CultureInfo.InvariantCulture, $"{name} 应为 {min} 至 {max} 的整数，实际为“{text}”"));
+        return Problems.Parameter(name, max == int.MaxValue
+            ? $"{name} 应为正整数，实际为“{text}”"
+            : string.Create(CultureInfo.InvariantCulture, $"{name} 应为 {min} 至 {max} 的整数，实际为“{text}”"));
     }
 
     private static ProblemHttpResult? Note(string? note) =>
