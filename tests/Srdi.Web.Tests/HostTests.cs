@@ -16,12 +16,20 @@ public sealed class HostTests(SrdiWebFactory factory) : IClassFixture<SrdiWebFac
     {
         var document = JsonDocument.Parse(await _client.GetStringAsync(new Uri("/openapi/v1.json", UriKind.Relative))).RootElement;
         var paths = document.GetProperty("paths");
-        string[] routes = ["/api/v1/documents", "/api/v1/measures", "/api/v1/measures/{id}", "/api/v1/evaluations", "/api/v1/assessments", "/api/v1/comparisons"];
+        string[] routes = ["/api/v1/documents", "/api/v1/measures", "/api/v1/measures/{id}", "/api/v1/evaluations", "/api/v1/assessments", "/api/v1/comparisons",
+            "/api/v1/enterprises/{id}/versions", "/api/v1/enterprises/{id}/versions/{number}", "/api/v1/enterprises/{id}/evaluation",
+            "/api/v1/enterprises/{id}/assessment", "/api/v1/enterprises/{id}/changes"];
         foreach (var route in routes)
         {
             var operation = paths.GetProperty(route).EnumerateObject().Single().Value;
             Assert.False(string.IsNullOrEmpty(operation.GetProperty("operationId").GetString()));
             Assert.Contains(operation.GetProperty("summary").GetString()!, c => c is >= '\u4e00' and <= '\u9fff');
+        }
+        foreach (var (route, methods) in new[] { ("/api/v1/enterprises", 2), ("/api/v1/enterprises/{id}", 2) })
+        {
+            var operations = paths.GetProperty(route).EnumerateObject().Where(o => o.Value.ValueKind == JsonValueKind.Object && o.Value.TryGetProperty("operationId", out _)).ToList();
+            Assert.Equal(methods, operations.Count);
+            Assert.All(operations, o => Assert.Contains(o.Value.GetProperty("summary").GetString()!, c => c is >= '\u4e00' and <= '\u9fff'));
         }
         var schemas = document.GetProperty("components").GetProperty("schemas");
         Assert.True(schemas.TryGetProperty("EvaluationResult", out var evaluation));

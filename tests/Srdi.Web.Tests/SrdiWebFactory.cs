@@ -2,14 +2,19 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Xunit;
 
 namespace Srdi.Web.Tests;
 
 /// <summary>The web host as it runs, over the repository's catalog (the one authors edit, found
-/// by walking up to Srdi.slnx) and a clock fixed at <see cref="Today"/>.</summary>
-public class SrdiWebFactory : WebApplicationFactory<Program>
+/// by walking up to Srdi.slnx), a clock fixed at <see cref="Today"/>, and an empty database of
+/// its own for the test class (SQLite unless <see cref="Postgres"/>), migrated and seeded with
+/// the examples on start as appsettings.json says.</summary>
+public class SrdiWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public static readonly DateOnly Today = new(2025, 6, 1);
+
+    private TestDatabase? database;
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
@@ -17,11 +22,33 @@ public class SrdiWebFactory : WebApplicationFactory<Program>
 
     protected virtual TimeProvider Clock => new FixedClock(new DateTimeOffset(Today.ToDateTime(new TimeOnly(10, 0)), TimeSpan.Zero));
 
+    /// <summary>The records on a fresh database of the PostgreSQL server in SRDI_TEST_POSTGRES
+    /// (the tests fail, never skip, without it) instead of a temporary SQLite file.</summary>
+    protected virtual bool Postgres => false;
+
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(Postgres);
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        var db = database ?? throw new InvalidOperationException("测试数据库尚未创建：工厂应作为 xUnit 的 class fixture 使用");
         builder.UseSetting("Srdi:Catalog", Path.Combine(RepositoryRoot, "catalog"));
+        builder.UseSetting("Storage:Provider", db.Provider);
+        builder.UseSetting("ConnectionStrings:Srdi", db.ConnectionString);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(Clock)));
     }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (database is { } db)
+        {
+            database = null;
+            await db.DisposeAsync();
+        }
+        GC.SuppressFinalize(this);
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => DisposeAsync().AsTask();
 
     private static string FindRepositoryRoot()
     {
@@ -40,13 +67,25 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 }
 
 /// <summary>A clock that fails when read: the host must answer 500 problem+json without the
-/// exception's message or stack trace.</summary>
+/// exception's message or stack trace. (No examples are seeded: seeding reads the clock.)</summary>
 public sealed class BrokenClockFactory : SrdiWebFactory
 {
     protected override TimeProvider Clock => new BrokenClock();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        base.ConfigureWebHost(builder);
+        builder.UseSetting("Storage:SeedExamples", "false");
+    }
 
     private sealed class BrokenClock : TimeProvider
     {
         public override DateTimeOffset GetUtcNow() => throw new InvalidOperationException("secret internal failure");
     }
+}
+
+/// <summary>The web host over a fresh PostgreSQL database.</summary>
+public sealed class PostgresWebFactory : SrdiWebFactory
+{
+    protected override bool Postgres => true;
 }

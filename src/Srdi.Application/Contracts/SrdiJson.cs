@@ -28,6 +28,8 @@ public static class SrdiJson
 
     public static string Serialize(AreaComparisonResult value) => JsonSerializer.Serialize(value, Context.AreaComparisonResult);
 
+    public static string Serialize(EntitlementChangesResult value) => JsonSerializer.Serialize(value, Context.EntitlementChangesResult);
+
     public static string Serialize(ErrorResult value) => JsonSerializer.Serialize(value, Context.ErrorResult);
 }
 
@@ -38,5 +40,6 @@ public static class SrdiJson
 [JsonSerializable(typeof(IReadOnlyList<PolicyDocumentResult>))]
 [JsonSerializable(typeof(BatchSummaryResult))]
 [JsonSerializable(typeof(AreaComparisonResult))]
+[JsonSerializable(typeof(EntitlementChangesResult))]
 [JsonSerializable(typeof(ErrorResult))]
 public sealed partial class SrdiJsonContext : JsonSerializerContext;

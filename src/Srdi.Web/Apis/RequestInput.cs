@@ -51,18 +51,27 @@ internal static class RequestInput
         return (await reader.ReadToEndAsync(cancellationToken).ConfigureAwait(false), null);
     }
 
+    /// <summary>The body's text, which should be a profile: a 413 problem when too large, a 400
+    /// one at the root when empty. The profile itself is read by whoever takes the text.</summary>
+    public static async Task<(string? Text, ProblemHttpResult? Problem)> ProfileTextAsync(HttpRequest request, long limit, CancellationToken cancellationToken)
+    {
+        var (text, tooLarge) = await BodyAsync(request, limit, cancellationToken).ConfigureAwait(false);
+        if (tooLarge is not null) return (null, tooLarge);
+        if (string.IsNullOrWhiteSpace(text))
+            return (null, Problems.Profile(new ProfileException("$", "请求体为空：应为企业档案 JSON（格式见 docs/profile.md）")));
+        return (text, null);
+    }
+
     /// <summary>The profile in the body and the evaluation date, or the problem that refuses them.</summary>
     public static async Task<(EnterpriseProfile? Profile, DateOnly At, ProblemHttpResult? Problem)> ProfileAsync(
         HttpRequest request, string? atText, ProfileReader profiles, TimeProvider clock, long limit, CancellationToken cancellationToken)
     {
         if (Date(atText, clock, out var at) is { } badDate) return (null, at, badDate);
-        var (text, tooLarge) = await BodyAsync(request, limit, cancellationToken).ConfigureAwait(false);
-        if (tooLarge is not null) return (null, at, tooLarge);
-        if (string.IsNullOrWhiteSpace(text))
-            return (null, at, Problems.Profile(new ProfileException("$", "请求体为空：应为企业档案 JSON（格式见 docs/profile.md）")));
+        var (text, problem) = await ProfileTextAsync(request, limit, cancellationToken).ConfigureAwait(false);
+        if (problem is not null) return (null, at, problem);
         try
         {
-            return (profiles.ReadText(text), at, null);
+            return (profiles.ReadText(text!), at, null);
         }
         catch (ProfileException e)
         {

@@ -17,8 +17,11 @@ public static class Problems
         StatusCodes.Status400BadRequest => "请求无效",
         StatusCodes.Status404NotFound => "未找到",
         StatusCodes.Status405MethodNotAllowed => "不支持该请求方法",
+        StatusCodes.Status409Conflict => "与已有数据冲突",
+        StatusCodes.Status412PreconditionFailed => "档案已被他人修改",
         StatusCodes.Status413PayloadTooLarge => "请求体过大",
         StatusCodes.Status415UnsupportedMediaType => "不支持的内容类型",
+        StatusCodes.Status428PreconditionRequired => "缺少所基于的版本号",
         StatusCodes.Status500InternalServerError => "服务器内部错误",
         _ => "请求未能完成",
     };
@@ -45,6 +48,18 @@ public static class Problems
 
     public static ProblemHttpResult NotFound(string detail, string field) =>
         Problem(StatusCodes.Status404NotFound, Title(StatusCodes.Status404NotFound), detail, "not-found", field);
+
+    /// <summary>The request conflicts with what is stored (an id that already has a record).</summary>
+    public static ProblemHttpResult Conflict(string detail, string code, string? field) =>
+        Problem(StatusCodes.Status409Conflict, Title(StatusCodes.Status409Conflict), detail, code, field);
+
+    /// <summary>A change made from a version that is no longer the current one (If-Match).</summary>
+    public static ProblemHttpResult PreconditionFailed(string detail, string code, string? field) =>
+        Problem(StatusCodes.Status412PreconditionFailed, Title(StatusCodes.Status412PreconditionFailed), detail, code, field);
+
+    /// <summary>A change that does not say which version it starts from.</summary>
+    public static ProblemHttpResult PreconditionRequired(string detail, string code, string? field) =>
+        Problem(StatusCodes.Status428PreconditionRequired, Title(StatusCodes.Status428PreconditionRequired), detail, code, field);
 
     public static ProblemHttpResult TooLarge(long limit) =>
         Problem(StatusCodes.Status413PayloadTooLarge, Title(StatusCodes.Status413PayloadTooLarge),

@@ -5,12 +5,12 @@ using Srdi.Application.Contracts;
 
 namespace Srdi.Web.Hosting;
 
-/// <summary>What the host adds around the application services: its options, the clock, the
-/// product's JSON, and problem+json for every error.</summary>
+/// <summary>What the host adds around the application services: its options, the clock, who is
+/// asking, the product's JSON, and problem+json for every error.</summary>
 public static class WebHostExtensions
 {
     /// <summary>Binds <see cref="SrdiWebOptions"/>, applies the body limit to Kestrel, registers
-    /// the system clock (tests replace it), writes the contracts with <see cref="SrdiJson"/>'s
+    /// the system clock (tests replace it), <see cref="ICurrentUser"/>, writes the contracts with <see cref="SrdiJson"/>'s
     /// settings and generated code, and turns every error into Chinese problem+json.</summary>
     public static IServiceCollection AddSrdiWeb(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,6 +18,8 @@ public static class WebHostExtensions
         services.AddSingleton<IConfigureOptions<KestrelServerOptions>>(sp => new ConfigureOptions<KestrelServerOptions>(
             kestrel => kestrel.Limits.MaxRequestBodySize = sp.GetRequiredService<IOptions<SrdiWebOptions>>().Value.MaxRequestBodyBytes));
         services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.TryAddSingleton<ICurrentUser, RequestUser>();
         services.ConfigureHttpJsonOptions(o =>
         {
             // The same bytes as SrdiJson.Serialize: the API returns exactly the documented shapes.
