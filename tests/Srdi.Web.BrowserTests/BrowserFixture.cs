@@ -64,10 +64,28 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
     /// picks (never the configured 5080).</summary>
     private sealed class SrdiPagesFactory : WebApplicationFactory<Program>
     {
+        // The host's enterprise records go to a throwaway SQLite folder, never the user's own.
+        private readonly string _data = Directory.CreateTempSubdirectory("srdi-browser-data-").FullName;
+
         protected override void ConfigureWebHost(IWebHostBuilder builder)
         {
             builder.UseSetting("Srdi:Catalog", Path.Combine(RepositoryRoot, "catalog"));
+            builder.UseSetting("Storage:DataFolder", _data);
             builder.UseSetting("Kestrel:Endpoints:Http:Url", "http://127.0.0.1:0");
+        }
+
+        protected override void Dispose(bool disposing)
+        {
+            base.Dispose(disposing);
+            if (!disposing) return;
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            try
+            {
+                Directory.Delete(_data, recursive: true);
+            }
+            catch (IOException)
+            {
+            }
         }
     }
 }
