@@ -1,3 +1,5 @@
+using Srdi.Storage.Database;
+using Srdi.Storage.Tests;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,13 +28,13 @@ public class SrdiWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// (the tests fail, never skip, without it) instead of a temporary SQLite file.</summary>
     protected virtual bool Postgres => false;
 
-    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(Postgres);
+    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(Postgres ? StorageProvider.Postgres : StorageProvider.Sqlite);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         var db = database ?? throw new InvalidOperationException("测试数据库尚未创建：工厂应作为 xUnit 的 class fixture 使用");
         builder.UseSetting("Srdi:Catalog", Path.Combine(RepositoryRoot, "catalog"));
-        builder.UseSetting("Storage:Provider", db.Provider);
+        builder.UseSetting("Storage:Provider", Srdi.Model.Vocabulary.Codes.Of(db.Provider));
         builder.UseSetting("ConnectionStrings:Srdi", db.ConnectionString);
         builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(Clock)));
     }
