@@ -81,7 +81,10 @@ public sealed class ChineseText(Wording wording, CatalogVocabulary vocabulary)
         _ => value.ToString() ?? "",
     };
 
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Date(DateOnly date) => Text.IsoDate.Format(date);
+
+    /// <summary>✓ held, ✗ failed, ? undecided: the marks every explanation uses.</summary>
+    public static string Mark(Truth t) => t switch { Truth.True => "✓", Truth.False => "✗", _ => "?" };
 
     public static string Excerpt(string text, int length = 80) => text.Length <= length ? text : text[..length] + "…";
 }

@@ -218,7 +218,7 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
     {
         if (node is not { } v) return null;
         var s = v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new ProfileException(path, $"应为日期 \"YYYY-MM-DD\"，实际为 {Raw(v)}");
-        return DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        return Text.IsoDate.TryParse(s, out var d)
             ? d
             : throw new ProfileException(path, $"应为日期 \"YYYY-MM-DD\"，实际为 \"{CellValues.Clip(s)}\"");
     }

@@ -55,13 +55,10 @@ internal static class AssessmentPrinter
 
     private static void PrintCriterion(TextWriter o, CriterionResult c, string indent)
     {
-        var mark = Mark(c.Outcome);
+        var mark = ChineseText.Mark(c.Outcome);
         o.WriteLine($"{indent}{mark} {c.Criterion.Id} {c.Criterion.Label}{(c.Children.Count == 0 ? $"：{c.Seen}" : "")}{(c.Gap is null ? "" : $"（{c.Gap}）")}");
         foreach (var child in c.Children) PrintCriterion(o, child, indent + "  ");
     }
-
-    /// <summary>✓ held, ✗ failed, ? undecided: the marks every explanation uses.</summary>
-    internal static string Mark(Truth t) => t switch { Truth.True => "✓", Truth.False => "✗", _ => "?" };
 
     public static void PrintUpgrade(TextWriter o, UpgradeValue? upgrade, Wording wording)
     {

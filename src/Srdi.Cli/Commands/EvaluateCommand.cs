@@ -46,7 +46,7 @@ internal static class EvaluateCommand
     internal static DateOnly ParseDate(string? text)
     {
         if (text is null) return DateOnly.FromDateTime(DateTime.Now);
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d)
+        return Application.Text.IsoDate.TryParse(text, out var d)
             ? d
             : throw new UsageException($"--at 应为日期 YYYY-MM-DD，实际为 \"{text}\"");
     }

@@ -20,7 +20,7 @@ internal static class RequestInput
             at = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
             return null;
         }
-        return DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out at)
+        return Application.Text.IsoDate.TryParse(text, out at)
             ? null
             : Problems.Parameter("at", $"at 应为日期 YYYY-MM-DD（如 2025-06-01），实际为“{text}”");
     }

@@ -37,8 +37,7 @@ public sealed class CheckModel(ProfileReader profiles, EvaluationService evaluat
 
     public string KindText(Engine.Evaluation.BenefitKind kind) => navigator.Wording.Kind(kind);
 
-    /// <summary>✓ held, ✗ failed, ? undecided: the marks every explanation uses.</summary>
-    public static string Mark(Truth t) => t switch { Truth.True => "✓", Truth.False => "✗", _ => "?" };
+    public static string Mark(Truth t) => ChineseText.Mark(t);
 
     public void OnGet()
     {
@@ -52,7 +51,7 @@ public sealed class CheckModel(ProfileReader profiles, EvaluationService evaluat
     public IActionResult OnPost()
     {
         LoadExamples();
-        if (!DateOnly.TryParseExact(At ?? "", "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var at))
+        if (!Application.Text.IsoDate.TryParse(At, out var at))
         {
             Error = $"评估日期应为 YYYY-MM-DD，例如 2025-06-01；实际为“{At}”。";
             return Page();
