@@ -50,7 +50,7 @@ public static class Phases
         double bind = 0, evaluate = 0;
         using (var source = RosterSource.Open(roster))
         {
-            var binder = new RowBinder(new RosterLayout(catalog).Bind(source.Headers!), navigator.Catalog.Vocabulary);
+            var binder = new RowBinder(new RosterLayout(catalog).Bind(source.Headers!), navigator.Catalog.Vocabulary, navigator.Wording);
             var row = new RawRow();
             var watch = new Stopwatch();
             while (source.Read(row))

@@ -26,7 +26,7 @@ public class RosterEvaluationBenchmarks
         _catalog = navigator.Compiled;
         var generator = new RosterGenerator(navigator.Catalog, new GeneratorOptions(Profiles, 2025, At, []));
         var columns = new RosterLayout(_catalog).Bind(generator.Keys);
-        var binder = new RowBinder(columns, navigator.Catalog.Vocabulary);
+        var binder = new RowBinder(columns, navigator.Catalog.Vocabulary, navigator.Wording);
         var problems = new List<RowProblem>();
         _records = generator.Rows().Select((cells, i) =>
         {

@@ -88,7 +88,7 @@ public sealed class BatchService(PolicyNavigator navigator)
         var run = new Pipeline(stopping);
         var workerCount = Math.Max(1, options.Workers ?? Environment.ProcessorCount);
         var workers = Enumerable.Range(0, workerCount)
-            .Select(_ => new BatchWorker(catalog, measures, columns is null ? null : new RowBinder(columns, navigator.Catalog.Vocabulary),
+            .Select(_ => new BatchWorker(catalog, measures, columns is null ? null : new RowBinder(columns, navigator.Catalog.Vocabulary, navigator.Wording),
                 navigator.Profiles, options.At)).ToList();
         try
         {

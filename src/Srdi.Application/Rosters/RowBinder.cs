@@ -13,10 +13,9 @@ public sealed record RowProblem(long Row, string Field, string Problem);
 
 /// <summary>Fills a reusable <see cref="EnterpriseRecord"/> from one row of cells. Every problem of
 /// the row is collected; a row with any problem is rejected whole, never half-evaluated.</summary>
-public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabulary)
+public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabulary, Vocabulary.Wording wording)
 {
     private readonly string[] _kinds = vocabulary.Certificates.Keys.ToArray();
-    private readonly Vocabulary.Wording _wording = new(vocabulary.Terms);
     private readonly string?[,] _certificates = new string?[vocabulary.Certificates.Count, 4];
     private readonly bool[] _hasCertificate = new bool[vocabulary.Certificates.Count];
     private readonly int[] _columnKind = columns.Select(c => c.Certificate is null ? -1 : Array.IndexOf(vocabulary.Certificates.Keys.ToArray(), c.Certificate)).ToArray();
@@ -105,9 +104,9 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         var level = kind.DefaultLevel;
         if (c.Level is not null)
         {
-            if (!_wording.TryLevel(c.Level, out var parsed) || !kind.Levels.Contains(parsed))
+            if (!wording.TryLevel(c.Level, out var parsed) || !kind.Levels.Contains(parsed))
             {
-                problems.Add(new RowProblem(row, $"{kind.Name}认定级别", $"\"{CellValues.Clip(c.Level)}\" 不是该证书的级别（可用：{string.Join("、", kind.Levels.Select(_wording.Level))}）"));
+                problems.Add(new RowProblem(row, $"{kind.Name}认定级别", $"\"{CellValues.Clip(c.Level)}\" 不是该证书的级别（可用：{string.Join("、", kind.Levels.Select(wording.Level))}）"));
                 return;
             }
             level = parsed;
