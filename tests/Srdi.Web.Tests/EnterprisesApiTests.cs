@@ -16,11 +16,11 @@ namespace Srdi.Web.Tests;
 /// its own, seeded with the examples, and each test its own enterprise ids.</summary>
 public abstract class EnterprisesApiTests(SrdiWebFactory factory)
 {
-    private const string Anonymous = "匿名（尚未启用账户）";
+    private const string Anonymous = SrdiWebFactory.AdminChangedBy;
     private const string Rent = "sz-nanshan-2024.20";
     private static readonly decimal[] RentSchedule = [3000000m, 3000000m, 3000000m, 1500000m, 1500000m];
 
-    private readonly HttpClient _client = factory.CreateClient();
+    private readonly HttpClient _client = factory.AdminClient();
 
     private static Uri Route(string route) => new(route, UriKind.Relative);
 

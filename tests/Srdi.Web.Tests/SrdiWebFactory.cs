@@ -1,6 +1,8 @@
 using Srdi.Storage.Database;
 using Srdi.Storage.Tests;
 using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Srdi.Storage.Accounts;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -28,7 +30,57 @@ public class SrdiWebFactory : WebApplicationFactory<Program>, IAsyncLifetime
     /// (the tests fail, never skip, without it) instead of a temporary SQLite file.</summary>
     protected virtual bool Postgres => false;
 
-    public async Task InitializeAsync() => database = await TestDatabase.CreateAsync(Postgres ? StorageProvider.Postgres : StorageProvider.Sqlite);
+    /// <summary>The display name of the administrator every test class gets (<see cref="AdminClient"/>).</summary>
+    public const string AdminName = "测试管理员";
+
+    /// <summary>How the administrator's changes are recorded (display name and login).</summary>
+    public const string AdminChangedBy = AdminName + "（test-admin）";
+
+    private string? _adminToken;
+
+    public async Task InitializeAsync()
+    {
+        database = await TestDatabase.CreateAsync(Postgres ? StorageProvider.Postgres : StorageProvider.Sqlite);
+        if (CreatesAdmin) _adminToken = (await CreateUserAsync("test-admin", AdminName, Roles.Admin)).Token;
+    }
+
+    /// <summary>Whether <see cref="InitializeAsync"/> makes the administrator (making a token reads the clock).</summary>
+    protected virtual bool CreatesAdmin => true;
+
+    /// <summary>A client that signs in to the API as an administrator, by API token.</summary>
+    public HttpClient AdminClient() => TokenClient(_adminToken ?? throw new InvalidOperationException("工厂尚未初始化"));
+
+    /// <summary>A client that sends <paramref name="token"/> with every request.</summary>
+    public HttpClient TokenClient(string token)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>Creates a user with a role, linked to the given enterprises, and an API token for
+    /// it. The password is <see cref="Password"/>.</summary>
+    public async Task<(string UserId, string Token)> CreateUserAsync(string userName, string displayName, string role, params string[] enterprises)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<SrdiUser>>();
+        var user = new SrdiUser { UserName = userName, DisplayName = displayName };
+        Check(await users.CreateAsync(user, Password));
+        Check(await users.AddToRoleAsync(user, role));
+        foreach (var id in enterprises)
+            if (!await Services.GetRequiredService<Assignments>().AssignAsync(user.Id, id, "测试"))
+                throw new InvalidOperationException($"无法分配企业 {id}");
+        var token = await Services.GetRequiredService<ApiTokens>().CreateAsync(user.Id, "测试令牌") ?? throw new InvalidOperationException("无法生成令牌");
+        return (user.Id, token);
+    }
+
+    /// <summary>The password of every user made by <see cref="CreateUserAsync"/>.</summary>
+    public const string Password = "test-password-2025";
+
+    private static void Check(IdentityResult result)
+    {
+        if (!result.Succeeded) throw new InvalidOperationException(string.Join("；", result.Errors.Select(e => e.Description)));
+    }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
@@ -73,6 +125,8 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 public sealed class BrokenClockFactory : SrdiWebFactory
 {
     protected override TimeProvider Clock => new BrokenClock();
+
+    protected override bool CreatesAdmin => false;
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {

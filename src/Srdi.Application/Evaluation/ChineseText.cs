@@ -83,6 +83,11 @@ public sealed class ChineseText(Wording wording, CatalogVocabulary vocabulary)
 
     public static string Date(DateOnly date) => Text.IsoDate.Format(date);
 
+    /// <summary>A moment as a person in China reads it: Beijing time (UTC+8, no daylight saving),
+    /// to the minute.</summary>
+    public static string Time(DateTimeOffset moment) =>
+        moment.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
     /// <summary>✓ held, ✗ failed, ? undecided: the marks every explanation uses.</summary>
     public static string Mark(Truth t) => t switch { Truth.True => "✓", Truth.False => "✗", _ => "?" };
 

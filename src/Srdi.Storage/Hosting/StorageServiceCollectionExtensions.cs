@@ -31,6 +31,11 @@ public static class StorageServiceCollectionExtensions
             return new SrdiDbContextFactory(provider, connection);
         });
         services.AddSingleton<EnterpriseRecords>();
+        services.AddSingleton<Accounts.EnterpriseAccess>();
+        services.AddSingleton<Accounts.Assignments>();
+        services.AddSingleton<Accounts.ApiTokens>();
+        // Identity's stores want a context per request: one from the same factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SrdiDbContext>>().CreateDbContext());
         services.AddSingleton<ExampleEnterprises>();
         services.AddSingleton<StorageMigrator>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageMigrator>());

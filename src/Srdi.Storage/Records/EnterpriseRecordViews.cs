@@ -26,8 +26,9 @@ public sealed record EnterpriseSummary(
 
 /// <summary>Which records to list: <see cref="City"/> and <see cref="District"/> match exactly
 /// (full names: 深圳市, 南山区), <see cref="NameContains"/> anywhere in the name; empty means any.
-/// <see cref="Page"/> counts from 1; <see cref="PageSize"/> is 1..<see cref="MaxPageSize"/>.</summary>
-public sealed record EnterpriseFilter(string? City = null, string? District = null, string? NameContains = null, int Page = 1, int PageSize = 20)
+/// <see cref="Page"/> counts from 1; <see cref="PageSize"/> is 1..<see cref="MaxPageSize"/>.
+/// <see cref="AssignedTo"/>: only the records linked to that user id (null: all, for administrators).</summary>
+public sealed record EnterpriseFilter(string? City = null, string? District = null, string? NameContains = null, int Page = 1, int PageSize = 20, string? AssignedTo = null)
 {
     public const int MaxPageSize = 200;
 }

@@ -16,7 +16,10 @@ public sealed class EnterpriseRecords(IDbContextFactory<SrdiDbContext> contexts,
     /// <summary>Creates the record of the enterprise the profile describes, as version 1.</summary>
     /// <exception cref="ProfileException">the profile is invalid (the path names the field).</exception>
     /// <exception cref="DuplicateEnterpriseException">a record with the profile's id exists.</exception>
-    public async Task<EnterpriseRecord> CreateAsync(string profileJson, string changedBy, string? note = null, CancellationToken cancellationToken = default)
+    /// <param name="assignTo">a user to link to the new record in the same transaction (the
+    /// enterprise user or service officer who created it), so that it is never created and
+    /// then lost to its creator.</param>
+    public async Task<EnterpriseRecord> CreateAsync(string profileJson, string changedBy, string? note = null, string? assignTo = null, CancellationToken cancellationToken = default)
     {
         var profile = Validate(profileJson, changedBy, note);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
@@ -27,6 +30,8 @@ public sealed class EnterpriseRecords(IDbContextFactory<SrdiDbContext> contexts,
         var version = new ProfileVersion { EnterpriseId = profile.Id, Number = 1, ProfileJson = profileJson, ChangedBy = changedBy, ChangedAt = now, Note = note };
         enterprise.Versions.Add(version);
         db.Enterprises.Add(enterprise);
+        if (assignTo is not null)
+            db.Assignments.Add(new Accounts.Assignment { UserId = assignTo, EnterpriseId = profile.Id, AssignedBy = changedBy, AssignedAt = now });
         try
         {
             // One SaveChanges: both inserts run in the one transaction EF opens for it.
@@ -97,6 +102,7 @@ public sealed class EnterpriseRecords(IDbContextFactory<SrdiDbContext> contexts,
         ArgumentOutOfRangeException.ThrowIfGreaterThan(filter.PageSize, EnterpriseFilter.MaxPageSize);
         await using var db = await contexts.CreateDbContextAsync(cancellationToken);
         var query = db.Enterprises.AsNoTracking();
+        if (filter.AssignedTo is { } user) query = query.Where(e => db.Assignments.Any(a => a.UserId == user && a.EnterpriseId == e.Id));
         if (!string.IsNullOrWhiteSpace(filter.City)) query = query.Where(e => e.City == filter.City);
         if (!string.IsNullOrWhiteSpace(filter.District)) query = query.Where(e => e.District == filter.District);
         if (!string.IsNullOrWhiteSpace(filter.NameContains))

@@ -28,7 +28,7 @@ public sealed class ExampleEnterprises(EnterpriseRecords records, IDbContextFact
         foreach (var file in Directory.GetFiles(folder ?? Shipped, "*.json").Order(StringComparer.Ordinal))
         {
             var json = await File.ReadAllTextAsync(file, cancellationToken);
-            await records.CreateAsync(json, SeededBy, $"示例档案 {Path.GetFileName(file)}", cancellationToken);
+            await records.CreateAsync(json, SeededBy, $"示例档案 {Path.GetFileName(file)}", cancellationToken: cancellationToken);
             created++;
         }
         return created;

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using Srdi.Application.Contracts;
@@ -7,7 +8,9 @@ using Srdi.Application.Profiles;
 using Srdi.Application.Tiers;
 using Srdi.Model.Profiles;
 using Srdi.Storage.Database;
+using Srdi.Storage.Accounts;
 using Srdi.Storage.Records;
+using Srdi.Web.Accounts;
 using Srdi.Web.Hosting;
 
 namespace Srdi.Web.Apis;
@@ -15,7 +18,8 @@ namespace Srdi.Web.Apis;
 /// <summary>The enterprise records (一户一档) over <see cref="EnterpriseRecords"/>: create,
 /// read, change (every change a new version, guarded by <c>If-Match: "version"</c>), list,
 /// history, and each stored version evaluated, assessed or compared with another by the
-/// application services.</summary>
+/// application services. Programs sign in with an API token; each sees only the records open to
+/// its user (<see cref="EnterpriseAccess"/>).</summary>
 public static class EnterprisesApi
 {
     private const string ProfileJson = "application/json";
@@ -23,7 +27,10 @@ public static class EnterprisesApi
 
     public static IEndpointRouteBuilder MapEnterprisesApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup(Root).WithTags("企业档案");
+        // Programs only, by API token; every route with {id} passes the access filter first.
+        var api = app.MapGroup(Root).WithTags("企业档案")
+            .RequireAuthorization(AccountsExtensions.ApiPolicy)
+            .AddEndpointFilter<EnterpriseAccessFilter>();
 
         api.MapPost("/", Create)
             .WithName("CreateEnterprise")
@@ -95,15 +102,17 @@ public static class EnterprisesApi
     }
 
     private static async Task<Results<Created<EnterpriseResult>, ProblemHttpResult>> Create(
-        HttpRequest request, HttpResponse response, string? note,
+        HttpRequest request, HttpResponse response, string? note, ClaimsPrincipal principal,
         EnterpriseRecords records, ICurrentUser user, IOptions<SrdiWebOptions> options, CancellationToken cancellationToken)
     {
         if (Note(note) is { } badNote) return badNote;
+        var viewer = principal.Viewer()!;
         var (text, problem) = await RequestInput.ProfileTextAsync(request, options.Value.MaxRequestBodyBytes, cancellationToken);
         if (problem is not null) return problem;
         try
         {
-            var record = await records.CreateAsync(text!, user.Name, NullIfEmpty(note), cancellationToken);
+            // The creator keeps the record it made (an administrator sees every record anyway).
+            var record = await records.CreateAsync(text!, user.Name, NullIfEmpty(note), EnterpriseAccess.ListScope(viewer), cancellationToken);
             SetETag(response, record.Version);
             return TypedResults.Created(Root + "/" + Uri.EscapeDataString(record.Id), EnterpriseResult.From(record));
         }
@@ -155,12 +164,12 @@ public static class EnterprisesApi
     }
 
     private static async Task<Results<Ok<EnterprisePage>, ProblemHttpResult>> List(
-        string? city, string? district, string? name, string? page, string? pageSize, EnterpriseRecords records, CancellationToken cancellationToken)
+        string? city, string? district, string? name, string? page, string? pageSize, ClaimsPrincipal principal, EnterpriseRecords records, CancellationToken cancellationToken)
     {
         // The storage skips (page - 1) × pageSize rows: a page beyond that range is refused, not a 500.
         if (Number("page", page, 1, int.MaxValue / EnterpriseFilter.MaxPageSize, 1, out var p) is { } badPage) return badPage;
         if (Number("pageSize", pageSize, 1, EnterpriseFilter.MaxPageSize, 20, out var size) is { } badSize) return badSize;
-        return TypedResults.Ok(await records.ListAsync(new EnterpriseFilter(NullIfEmpty(city), NullIfEmpty(district), NullIfEmpty(name), p, size), cancellationToken));
+        return TypedResults.Ok(await records.ListAsync(new EnterpriseFilter(NullIfEmpty(city), NullIfEmpty(district), NullIfEmpty(name), p, size, EnterpriseAccess.ListScope(principal.Viewer()!)), cancellationToken));
     }
 
     private static async Task<Results<Ok<IReadOnlyList<ProfileVersionSummary>>, ProblemHttpResult>> History(

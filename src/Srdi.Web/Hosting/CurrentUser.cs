@@ -1,18 +1,25 @@
 namespace Srdi.Web.Hosting;
 
-/// <summary>Who is making the request, as the enterprise records write it beside each version.
-/// Until accounts exist it is the authenticated user's name, if any, else
-/// <see cref="RequestUser.Anonymous"/>; accounts replace this one registration.</summary>
+/// <summary>Who is making the request, as the enterprise records write it beside each version:
+/// the signed-in user's display name and login (张三（zhangsan）), else <see cref="RequestUser.Anonymous"/>.</summary>
 public interface ICurrentUser
 {
     string Name { get; }
 }
 
-/// <summary>The request's authenticated user name, or <see cref="Anonymous"/>.</summary>
+/// <summary>The request's signed-in user, or <see cref="Anonymous"/>.</summary>
 public sealed class RequestUser(IHttpContextAccessor accessor) : ICurrentUser
 {
-    public const string Anonymous = "匿名（尚未启用账户）";
+    public const string Anonymous = "匿名";
 
-    public string Name =>
-        accessor.HttpContext?.User.Identity is { IsAuthenticated: true, Name: { } name } && !string.IsNullOrWhiteSpace(name) ? name : Anonymous;
+    public string Name
+    {
+        get
+        {
+            if (accessor.HttpContext?.User is not { Identity: { IsAuthenticated: true, Name: { } login } } user || string.IsNullOrWhiteSpace(login)) return Anonymous;
+            var display = Accounts.Principals.DisplayName(user);
+            var text = string.Equals(display, login, StringComparison.Ordinal) ? login : $"{display}（{login}）";
+            return text.Length <= Srdi.Storage.Database.SrdiDbContext.UserLength ? text : login;
+        }
+    }
 }

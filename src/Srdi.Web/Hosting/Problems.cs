@@ -15,6 +15,8 @@ public static class Problems
     public static string Title(int status) => status switch
     {
         StatusCodes.Status400BadRequest => "请求无效",
+        StatusCodes.Status401Unauthorized => "需要登录或 API 令牌",
+        StatusCodes.Status403Forbidden => "无权访问",
         StatusCodes.Status404NotFound => "未找到",
         StatusCodes.Status405MethodNotAllowed => "不支持该请求方法",
         StatusCodes.Status409Conflict => "与已有数据冲突",
@@ -22,6 +24,7 @@ public static class Problems
         StatusCodes.Status413PayloadTooLarge => "请求体过大",
         StatusCodes.Status415UnsupportedMediaType => "不支持的内容类型",
         StatusCodes.Status428PreconditionRequired => "缺少所基于的版本号",
+        StatusCodes.Status429TooManyRequests => "请求过于频繁",
         StatusCodes.Status500InternalServerError => "服务器内部错误",
         _ => "请求未能完成",
     };
@@ -71,6 +74,11 @@ public static class Problems
         if (field is not null) extensions["field"] = field;
         return TypedResults.Problem(detail, statusCode: status, title: title, extensions: extensions);
     }
+
+    /// <summary>Writes a problem outside an endpoint (an authentication challenge, a refusal by
+    /// the rate limiter), through the same problem+json writer as the endpoints.</summary>
+    public static Task Write(HttpContext context, int status, string detail, string code) =>
+        Problem(status, Title(status), detail, code, null).ExecuteAsync(context);
 
     /// <summary>Whether a title is already written for people in Chinese.</summary>
     internal static bool IsChinese(string? text) => text is not null && text.Any(c => c is >= '\u4e00' and <= '\u9fff');

@@ -28,16 +28,7 @@ public sealed class CheckModel(ProfileReader profiles, EvaluationService evaluat
     public EvaluationView? View { get; private set; }
     public Assessment? Assessment { get; private set; }
 
-    public string Verdict(Engine.Tiers.Verdict verdict) => navigator.Wording.Verdict(verdict);
-
-    public string Level(Srdi.Model.Vocabulary.CertificateLevel level) => navigator.Wording.Level(level);
-
-    /// <summary>A measure's title for a person (its id only if the catalog lacks it).</summary>
-    public string MeasureTitle(string id) => navigator.FindMeasure(id)?.Title ?? id;
-
-    public string KindText(Engine.Evaluation.BenefitKind kind) => navigator.Wording.Kind(kind);
-
-    public static string Mark(Truth t) => ChineseText.Mark(t);
+    public ReportModel Report(EvaluationView view) => new(view, Assessment, navigator);
 
     public void OnGet()
     {

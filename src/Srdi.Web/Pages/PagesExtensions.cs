@@ -1,4 +1,5 @@
 using System.Text.Encodings.Web;
+using Microsoft.AspNetCore.Mvc;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
 
@@ -11,7 +12,15 @@ public static class PagesExtensions
     /// numeric character references (pages stay readable in the source and half the size).</summary>
     public static IServiceCollection AddSrdiPages(this IServiceCollection services)
     {
-        services.AddRazorPages();
+        services.AddRazorPages(o =>
+        {
+            // Who may open what: the enterprise pages need a signed-in user and, for a page of
+            // one enterprise, the access check; administration needs an administrator.
+            o.Conventions.AuthorizeFolder("/Enterprises");
+            o.Conventions.AddFolderApplicationModelConvention("/Enterprises",
+                m => m.Filters.Add(new ServiceFilterAttribute(typeof(Accounts.EnterpriseAccessPageFilter))));
+            o.Conventions.AuthorizeFolder("/Admin", Accounts.AccountsExtensions.AdminPolicy);
+        });
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
     }
