@@ -23,6 +23,11 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
 
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The demo sign-ins the host printed at start (one per role).</summary>
+    public IReadOnlyList<Srdi.Web.Accounts.DemoAccount> Demo => _factory.Services.GetRequiredService<Srdi.Web.Accounts.DemoAccounts>().Accounts;
+
+    public Srdi.Web.Accounts.DemoAccount DemoOf(string role) => Demo.Single(d => d.Role == role);
+
     public static string RepositoryRoot { get; } = FindRepositoryRoot();
 
     /// <summary>Where the screenshots go: TestResults/screenshots beside this project (gitignored).</summary>

@@ -31,7 +31,7 @@ public sealed class SignInTests(SrdiWebFactory factory) : IClassFixture<SrdiWebF
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         var page = await browsing.GetAsync("/enterprises");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("登录测试（服务专员）", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("登录测试 · 服务专员", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
         var token = await browsing.TokenAsync("/enterprises");
         Assert.Equal(HttpStatusCode.Redirect, (await browsing.PostAsync("/account/logout", token, [])).StatusCode);

@@ -1,0 +1,125 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using Srdi.Storage.Accounts;
+using Xunit;
+
+namespace Srdi.Web.BrowserTests;
+
+/// <summary>The platform as a person uses it in Chromium: sign in with a printed demo account,
+/// create an enterprise, read its 政策体检报告 with the right amounts, open a measure, look at
+/// the history, the comparison and the administration pages. Each step leaves a screenshot
+/// (TestResults/screenshots/platform-*.png).</summary>
+[Collection(BrowserGroup.Name)]
+public sealed class PlatformTests(BrowserFixture fixture)
+{
+    private const string Rent = "sz-nanshan-2024.20";
+
+    private async Task<IPage> SignInAsync(string role, int width = 1280, int height = 900)
+    {
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+            AcceptDownloads = true,
+        });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync("/account/login");
+        var account = fixture.DemoOf(role);
+        await page.FillAsync("input[name=UserName]", account.UserName);
+        await page.FillAsync("input[name=Password]", account.Password);
+        await page.ClickAsync("form.stack button[type=submit]");
+        await page.WaitForURLAsync("**/enterprises");
+        return page;
+    }
+
+    private static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "platform-" + name + ".png"), FullPage = true });
+
+    /// <summary>A 南山 little giant renting a 1200万 office: the rent measure pays 300万 a year
+    /// for three years, then 150万 for two (the clause's 50% of the rent, capped).</summary>
+    private static string Profile(string id) => $$"""
+        {
+          "id": "{{id}}",
+          "name": "深圳市南山某浏览器测试科技有限公司",
+          "area": { "province": "广东省", "city": "深圳市", "district": "南山区", "since": "2016-05-20" },
+          "certificates": [ { "kind": "little-giant", "issuer": "工业和信息化部", "issued_on": "2024-07-15" } ],
+          "facts": { "sector": "工业", "office_rent_annual": "1200万" }
+        }
+        """;
+
+    [Fact]
+    public async Task AnOfficerSignsInCreatesAnEnterpriseReadsTheReportAndOpensAMeasure()
+    {
+        var page = await SignInAsync(Roles.Officer);
+        Assert.Contains("服务专员", await page.Locator("header.site").InnerTextAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "1-enterprises");
+
+        await page.ClickAsync("a:has-text('新建企业档案')");
+        await page.WaitForURLAsync("**/enterprises/new");
+        var id = "91440300BROWSER" + Random.Shared.Next(100, 999).ToString(CultureInfo.InvariantCulture);
+        await page.FillAsync("textarea[name=Profile]", Profile(id));
+        await page.FillAsync("input[name=Note]", "浏览器测试新建");
+        await ScreenshotAsync(page, "2-new-enterprise");
+        await page.ClickAsync("#profile-form button[type=submit]");
+        await page.WaitForURLAsync("**/enterprises/" + id);
+
+        await page.FillAsync("input[name=At]", "2025-06-01");
+        await page.ClickAsync("button:has-text('重新评估')");
+        await page.WaitForURLAsync("**/enterprises/" + id + "?**");
+        var rent = page.Locator($"li.result[data-measure='{Rent}']");
+        await Assertions.Expect(rent).ToBeVisibleAsync();
+        var amount = await rent.Locator(".amount").InnerTextAsync();
+        Assert.Contains("300万", amount, StringComparison.Ordinal);
+        Assert.Contains("150万", amount, StringComparison.Ordinal);
+        Assert.Contains("符合", await rent.Locator(".status").InnerTextAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "3-report");
+
+        await rent.Locator("a.title").ClickAsync();
+        await page.WaitForURLAsync("**/policies/" + Rent);
+        Assert.Contains("租金", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "4-measure");
+    }
+
+    [Fact]
+    public async Task AnEnterpriseUserSeesOnlyTheirOwnEnterpriseItsHistoryAndTheComparison()
+    {
+        var page = await SignInAsync(Roles.Enterprise, 390, 844);
+        var rows = page.Locator("#enterprises tbody tr");
+        Assert.Equal(1, await rows.CountAsync());
+        await rows.Locator("a").First.ClickAsync();
+        await page.WaitForURLAsync("**/enterprises/91440300MA5NSLG001");
+        await ScreenshotAsync(page, "5-own-report-phone");
+
+        await page.ClickAsync("a:has-text('历史版本')");
+        await page.WaitForURLAsync("**/history");
+        Assert.True(await page.Locator("#versions tbody tr").CountAsync() >= 1);
+        await ScreenshotAsync(page, "6-history-phone");
+
+        await page.GotoAsync("/enterprises/91440300MA5NSLG001/compare?at=2025-06-01");
+        var areas = page.Locator("#areas tbody tr");
+        Assert.True(await areas.CountAsync() >= 2);
+        Assert.Contains("现注册地", await page.Locator("#areas").InnerTextAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "7-compare-phone");
+
+        var other = await page.GotoAsync("/enterprises/91320100MA1NJSC004");
+        Assert.Equal(404, other!.Status);
+    }
+
+    [Fact]
+    public async Task AnAdministratorManagesUsersAndAssignments()
+    {
+        var page = await SignInAsync(Roles.Admin);
+        await page.GotoAsync("/admin/users");
+        Assert.Contains("officer", await page.Locator("#users").InnerTextAsync(), StringComparison.Ordinal);
+        var login = "browser-" + Random.Shared.Next(1000, 9999).ToString(CultureInfo.InvariantCulture);
+        await page.FillAsync("#new-user input[name=NewUserName]", login);
+        await page.FillAsync("#new-user input[name=NewDisplayName]", "福田区服务专员");
+        await page.SelectOptionAsync("#new-user select[name=NewRole]", Roles.Officer);
+        await page.FillAsync("#new-user input[name=NewPassword]", "browser-pass-2025");
+        await page.ClickAsync("#new-user button[type=submit]");
+        await Assertions.Expect(page.Locator(".notice")).ToContainTextAsync("已创建服务专员");
+        Assert.Contains(login, await page.Locator("#users").InnerTextAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "8-admin-users");
+    }
+}
