@@ -73,6 +73,10 @@ public sealed class PlatformTests(BrowserFixture fixture)
         Assert.Contains("300万", amount, StringComparison.Ordinal);
         Assert.Contains("150万", amount, StringComparison.Ordinal);
         Assert.Contains("符合", await rent.Locator(".status").InnerTextAsync(), StringComparison.Ordinal);
+        // The yearly schedule is drawn as a chart (by the vendored Chart.js, under the CSP) and said in the table.
+        Assert.True(await page.EvaluateAsync<bool>("() => !!Chart.getChart(document.querySelector('canvas[data-schedule]'))"));
+        Assert.Contains("300万", await page.Locator(".schedule-table").InnerTextAsync(), StringComparison.Ordinal);
+        await page.Locator("#schedule").ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "platform-3-schedule-chart.png") });
         await ScreenshotAsync(page, "3-report");
 
         await rent.Locator("a.title").ClickAsync();
