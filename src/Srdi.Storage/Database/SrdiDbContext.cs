@@ -18,6 +18,10 @@ public abstract class SrdiDbContext(DbContextOptions options) : DbContext(option
     public DbSet<Enterprise> Enterprises => Set<Enterprise>();
     public DbSet<ProfileVersion> ProfileVersions => Set<ProfileVersion>();
 
+    /// <summary>The catalog's measures as text for full-text search (Search/PolicySearch.cs).</summary>
+    public DbSet<PolicyText> PolicyTexts => Set<PolicyText>();
+    public DbSet<PolicyTextSet> PolicyTextSets => Set<PolicyTextSet>();
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         ArgumentNullException.ThrowIfNull(modelBuilder);
@@ -46,5 +50,7 @@ public abstract class SrdiDbContext(DbContextOptions options) : DbContext(option
             v.Property(x => x.Note).HasMaxLength(NoteLength);
             v.ToTable(t => t.HasCheckConstraint("CK_ProfileVersions_Number", "\"Number\" >= 1"));
         });
+        modelBuilder.ApplyConfiguration(new PolicyTextConfiguration());
+        modelBuilder.ApplyConfiguration(new PolicyTextSetConfiguration());
     }
 }
