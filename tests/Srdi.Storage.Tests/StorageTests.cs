@@ -27,7 +27,7 @@ public abstract class StorageTests : IAsyncLifetime
     protected EnterpriseRecords Records { get; private set; } = null!;
     protected string ConnectionString => database!.ConnectionString;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(Provider);
         Contexts = new SrdiDbContextFactory(Provider, database.ConnectionString);
