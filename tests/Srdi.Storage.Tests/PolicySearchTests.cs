@@ -98,13 +98,15 @@ public abstract class PolicySearchTests : StorageTests
         Assert.Empty(await Search().SearchAsync(query));
     }
 
-    [Fact]
-    public async Task Search_SeveralTerms_FindsTheMeasuresWithAllOfThem()
+    [Theory]
+    [InlineData("租金 补贴", "补贴")]
+    [InlineData("小巨人 补贴", "补贴")]
+    [InlineData("小巨人 奖励 一次性", "奖励")]
+    public async Task Search_SeveralTerms_FindsTheMeasuresWithAllOfThem(string query, string wider)
     {
-        const string query = "租金 补贴";
         var expected = Expected(query);
         Assert.NotEmpty(expected);
-        Assert.True(expected.Count < Expected("补贴").Count);
+        Assert.True(expected.Count < Expected(wider).Count);
 
         var ids = await IdsAsync(query);
 
