@@ -141,6 +141,9 @@ public abstract class PolicySearchTests : StorageTests
 
         Assert.Equal(0, counter.Writes);
         Assert.Equal(All.Count, await CountTextsAsync());
+        // The counter sees writes: a changed catalog is written through the same interceptor.
+        Assert.True(await watched.RefreshAsync(WithNewDocument(Navigator.Catalog, "测试用新增政策量子算力券"), CancellationToken.None));
+        Assert.True(counter.Writes > 0);
     }
 
     [Fact]
