@@ -5,6 +5,7 @@ using Srdi.Application.Profiles;
 using Srdi.Storage.Database;
 using Srdi.Storage.Hosting;
 using Srdi.Storage.Records;
+using Srdi.Storage.Search;
 
 namespace Srdi.Storage.Tests;
 
@@ -13,18 +14,20 @@ namespace Srdi.Storage.Tests;
 /// per provider (Sqlite… and Postgres…), so both run the same tests.</summary>
 public abstract class StorageTests : IAsyncLifetime
 {
-    private static readonly Lazy<ProfileReader> SharedProfiles = new(() => PolicyNavigator.Open().Profiles);
+    private static readonly Lazy<PolicyNavigator> SharedNavigator = new(() => PolicyNavigator.Open());
     private TestDatabase? database;
 
     protected abstract StorageProvider Provider { get; }
 
-    protected static ProfileReader Profiles => SharedProfiles.Value;
+    /// <summary>The catalog that ships with the program, loaded once for all tests.</summary>
+    protected static PolicyNavigator Navigator => SharedNavigator.Value;
+    protected static ProfileReader Profiles => Navigator.Profiles;
     protected FixedClock Clock { get; } = new(new DateTimeOffset(2026, 3, 1, 9, 30, 0, TimeSpan.Zero));
     protected SrdiDbContextFactory Contexts { get; private set; } = null!;
     protected EnterpriseRecords Records { get; private set; } = null!;
     protected string ConnectionString => database!.ConnectionString;
 
-    public async Task InitializeAsync()
+    public virtual async Task InitializeAsync()
     {
         database = await TestDatabase.CreateAsync(Provider);
         Contexts = new SrdiDbContextFactory(Provider, database.ConnectionString);
@@ -47,7 +50,10 @@ public abstract class StorageTests : IAsyncLifetime
     protected ExampleEnterprises Examples(EnterpriseRecords? records = null) => new(records ?? Records, Contexts);
 
     protected StorageMigrator Migrator(IDbContextFactory<SrdiDbContext> contexts) =>
-        new(contexts, new ExampleEnterprises(Records, contexts), Microsoft.Extensions.Options.Options.Create(new StorageOptions()));
+        new(contexts, new ExampleEnterprises(Records, contexts), Search(contexts), Microsoft.Extensions.Options.Options.Create(new StorageOptions()));
+
+    /// <summary>The policy search over the shipped catalog on this test's database.</summary>
+    protected PolicySearch Search(IDbContextFactory<SrdiDbContext>? contexts = null) => new(contexts ?? Contexts, Navigator, Clock);
 
     protected async Task<(int Enterprises, int Versions)> CountRowsAsync()
     {

@@ -121,7 +121,8 @@ public sealed class FixedClock(DateTimeOffset now) : TimeProvider
 }
 
 /// <summary>A clock that fails when read: the host must answer 500 problem+json without the
-/// exception's message or stack trace. (No examples are seeded: seeding reads the clock.)</summary>
+/// exception's message or stack trace. (No examples are seeded and the policy search is not
+/// refreshed on start: both read the clock.)</summary>
 public sealed class BrokenClockFactory : SrdiWebFactory
 {
     protected override TimeProvider Clock => new BrokenClock();
@@ -132,6 +133,7 @@ public sealed class BrokenClockFactory : SrdiWebFactory
     {
         base.ConfigureWebHost(builder);
         builder.UseSetting("Storage:SeedExamples", "false");
+        builder.UseSetting("Storage:RefreshPolicySearchOnStart", "false");
     }
 
     private sealed class BrokenClock : TimeProvider

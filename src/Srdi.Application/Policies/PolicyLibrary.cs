@@ -86,7 +86,8 @@ public sealed class PolicyLibrary(PolicyNavigator navigator)
             .Where(x => Haystack(x.m).Contains(text, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The measures a filter keeps that also mention a text (no text: all it keeps),
-    /// in catalog order: the policy library's list as the API and the pages show it.</summary>
+    /// in catalog order, searched in memory. (The web host searches the database instead:
+    /// Srdi.Storage's PolicySearch.FindAsync, best first.)</summary>
     public IEnumerable<(PolicyDocument Document, Measure Measure)> Find(PolicyFilter filter, string? text)
     {
         var rows = List(filter);

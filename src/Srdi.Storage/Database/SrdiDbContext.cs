@@ -24,6 +24,10 @@ public abstract class SrdiDbContext(DbContextOptions options) : IdentityDbContex
     public DbSet<Assignment> Assignments => Set<Assignment>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
 
+    /// <summary>The catalog's measures as text for full-text search (Search/PolicySearch.cs).</summary>
+    public DbSet<PolicyText> PolicyTexts => Set<PolicyText>();
+    public DbSet<PolicyTextSet> PolicyTextSets => Set<PolicyTextSet>();
+
     protected override void OnModelCreating(ModelBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
@@ -74,5 +78,7 @@ public abstract class SrdiDbContext(DbContextOptions options) : IdentityDbContex
             v.Property(x => x.Note).HasMaxLength(NoteLength);
             v.ToTable(t => t.HasCheckConstraint("CK_ProfileVersions_Number", "\"Number\" >= 1"));
         });
+        builder.ApplyConfiguration(new PolicyTextConfiguration());
+        builder.ApplyConfiguration(new PolicyTextSetConfiguration());
     }
 }

@@ -19,6 +19,10 @@ public sealed class StorageOptions
     /// <summary>Apply pending migrations when the host starts (default true).</summary>
     public bool MigrateOnStart { get; set; } = true;
 
+    /// <summary>After migrating, copy the loaded catalog's measures into the policy search's
+    /// tables if the catalog differs from the one copied last (default true).</summary>
+    public bool RefreshPolicySearchOnStart { get; set; } = true;
+
     /// <summary>After migrating, load the example enterprises into an empty database (default false).</summary>
     public bool SeedExamples { get; set; }
 }

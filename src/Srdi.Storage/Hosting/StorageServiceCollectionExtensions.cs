@@ -7,13 +7,14 @@ using Srdi.Application.Hosting;
 using Srdi.Application.Profiles;
 using Srdi.Storage.Database;
 using Srdi.Storage.Records;
+using Srdi.Storage.Search;
 
 namespace Srdi.Storage.Hosting;
 
 /// <summary>The one entry point a host uses for the enterprise records.</summary>
 public static class StorageServiceCollectionExtensions
 {
-    /// <summary>Registers <see cref="EnterpriseRecords"/>, <see cref="ExampleEnterprises"/>, the
+    /// <summary>Registers <see cref="EnterpriseRecords"/>, <see cref="ExampleEnterprises"/>, <see cref="PolicySearch"/>, the
     /// context factory and <see cref="StorageMigrator"/> (a hosted service: a generic or web host
     /// migrates on start). Reads <c>Storage:Provider</c> and <c>ConnectionStrings:Srdi</c>; adds the
     /// application services too when the host has not (profiles are validated by its reader).</summary>
@@ -37,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         // Identity's stores want a context per request: one from the same factory.
         services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<SrdiDbContext>>().CreateDbContext());
         services.AddSingleton<ExampleEnterprises>();
+        services.AddSingleton<PolicySearch>();
         services.AddSingleton<StorageMigrator>();
         services.AddHostedService(sp => sp.GetRequiredService<StorageMigrator>());
         return services;

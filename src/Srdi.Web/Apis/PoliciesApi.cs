@@ -4,12 +4,14 @@ using Srdi.Application.Contracts;
 using Srdi.Application.Policies;
 using Srdi.Model.Policies;
 using Srdi.Model.Vocabulary;
+using Srdi.Storage.Search;
 using Srdi.Web.Hosting;
 
 namespace Srdi.Web.Apis;
 
 /// <summary>The policy catalog: its documents, its measures (filtered or searched) and one
-/// measure whole. Every answer is a contract of PolicyLibrary, as `srdi policies` shows it.</summary>
+/// measure whole. Every answer is a contract of PolicyLibrary, as `srdi policies` shows it; the
+/// text search (q) is the database's full-text search (<see cref="PolicySearch"/>), best first.</summary>
 public static class PoliciesApi
 {
     public static IEndpointRouteBuilder MapPoliciesApi(this IEndpointRouteBuilder app)
@@ -25,7 +27,8 @@ public static class PoliciesApi
             .WithName("ListMeasures")
             .WithSummary("列出措施，可按城市、层级、类别、状态、梯度筛选或按文字搜索")
             .WithDescription("city：省、市或区名（深圳、南山区）；level：district 或 city；category：类别代码；"
-                + "status：in-force 或 draft（或 现行有效、征求意见稿）；tier：证书种类代码（little-giant）；q：搜索文字（租金、小巨人）。")
+                + "status：in-force 或 draft（或 现行有效、征求意见稿）；tier：证书种类代码（little-giant）；"
+                + "q：在文件标题、措施标题和条文中搜索的文字（租金、小巨人；以空格分隔的多个词须同时出现），结果按相关程度排序。")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/measures/{id}", Measure)
@@ -38,9 +41,9 @@ public static class PoliciesApi
 
     private static Ok<IReadOnlyList<PolicyDocumentResult>> Documents(PolicyLibrary library) => TypedResults.Ok(library.Documents());
 
-    private static Results<Ok<IReadOnlyList<MeasureSummary>>, ProblemHttpResult> Measures(
-        PolicyLibrary library, PolicyNavigator navigator,
-        string? city, string? level, string? category, string? status, string? tier, string? q)
+    private static async Task<Results<Ok<IReadOnlyList<MeasureSummary>>, ProblemHttpResult>> Measures(
+        PolicyLibrary library, PolicySearch search, PolicyNavigator navigator,
+        string? city, string? level, string? category, string? status, string? tier, string? q, CancellationToken cancellationToken)
     {
         GovernmentLevel? governmentLevel = null;
         if (!string.IsNullOrEmpty(level))
@@ -62,7 +65,7 @@ public static class PoliciesApi
         if (!string.IsNullOrEmpty(tier) && !vocabulary.Certificates.ContainsKey(tier))
             return Problems.Parameter("tier", $"没有证书种类“{tier}”；可用的种类：{string.Join("、", vocabulary.Certificates.Keys.Order(StringComparer.Ordinal))}");
 
-        var rows = library.Find(new PolicyFilter(NullIfEmpty(city), governmentLevel, NullIfEmpty(category), documentStatus, NullIfEmpty(tier)), q);
+        var rows = await search.FindAsync(new PolicyFilter(NullIfEmpty(city), governmentLevel, NullIfEmpty(category), documentStatus, NullIfEmpty(tier)), q, cancellationToken);
         return TypedResults.Ok<IReadOnlyList<MeasureSummary>>(rows.Select(x => PolicyLibrary.Summary(x.Document, x.Measure)).ToList());
     }
 

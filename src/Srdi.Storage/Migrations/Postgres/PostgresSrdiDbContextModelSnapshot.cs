@@ -340,6 +340,63 @@ namespace Srdi.Storage.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("Srdi.Storage.Entities.PolicyText", b =>
+                {
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("DocumentId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("DocumentTitle")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("MeasureId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.HasKey("Position");
+
+                    b.HasIndex("MeasureId")
+                        .IsUnique();
+
+                    b.ToTable("PolicyTexts", (string)null);
+                });
+
+            modelBuilder.Entity("Srdi.Storage.Entities.PolicyTextSet", b =>
+                {
+                    b.Property<string>("Id")
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Fingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("Measures")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("PolicyTextSets", (string)null);
+                });
+
             modelBuilder.Entity("Srdi.Storage.Entities.ProfileVersion", b =>
                 {
                     b.Property<string>("EnterpriseId")

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Srdi.Application;
@@ -5,12 +6,14 @@ using Srdi.Application.Contracts;
 using Srdi.Application.Policies;
 using Srdi.Model.Policies;
 using Srdi.Model.Vocabulary;
+using Srdi.Storage.Search;
 
 namespace Srdi.Web.Pages.Policies;
 
-/// <summary>政策库: the catalog's measures, filtered by the query string and searched by text
-/// (<see cref="PolicyLibrary.Find"/>). Every option shows the vocabulary's Chinese.</summary>
-public sealed class IndexModel(PolicyLibrary library, PolicyNavigator navigator) : PageModel
+/// <summary>政策库: the catalog's measures, filtered by the query string and searched by text in
+/// the database (<see cref="PolicySearch.FindAsync"/>), each hit with the passage it matched.
+/// Every option shows the vocabulary's Chinese.</summary>
+public sealed class IndexModel(PolicyLibrary library, PolicySearch search, PolicyNavigator navigator) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? City { get; set; }
     [BindProperty(SupportsGet = true)] public string? Level { get; set; }
@@ -21,11 +24,31 @@ public sealed class IndexModel(PolicyLibrary library, PolicyNavigator navigator)
 
     public IReadOnlyList<MeasureSummary> Results { get; private set; } = [];
 
+    /// <summary>Where each result matched the search, by measure id (empty without a search).</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<SnippetPart>> Snippets { get; private set; } = new Dictionary<string, IReadOnlyList<SnippetPart>>();
+
+    /// <summary>Whether the list is a search's answer (best first) rather than the catalog's order.</summary>
+    public bool Searched => !string.IsNullOrWhiteSpace(Q);
+
     public IReadOnlyList<Choice> Cities { get; private set; } = [];
     public IReadOnlyList<Choice> Levels { get; private set; } = [];
     public IReadOnlyList<Choice> Categories { get; private set; } = [];
     public IReadOnlyList<Choice> Statuses { get; private set; } = [];
     public IReadOnlyList<Choice> Tiers { get; private set; } = [];
+
+    /// <summary>A snippet as HTML: its text encoded, each match in &lt;mark&gt;, nothing between
+    /// the parts (a space would show inside Chinese text).</summary>
+    public static IHtmlContent Highlight(IReadOnlyList<SnippetPart> parts)
+    {
+        ArgumentNullException.ThrowIfNull(parts);
+        var html = new HtmlContentBuilder();
+        foreach (var part in parts)
+        {
+            if (part.Match) html.AppendHtml("<mark>").Append(part.Text).AppendHtml("</mark>");
+            else html.Append(part.Text);
+        }
+        return html;
+    }
 
     public string CategoryText(string code) => navigator.Wording.Category(code);
 
@@ -42,7 +65,7 @@ public sealed class IndexModel(PolicyLibrary library, PolicyNavigator navigator)
         _ => "资金支持（按规则计算）",
     };
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         var documents = navigator.Catalog.Documents;
         Cities = documents.SelectMany(d => new[] { d.Area.City, d.Area.District }).OfType<string>()
@@ -56,8 +79,9 @@ public sealed class IndexModel(PolicyLibrary library, PolicyNavigator navigator)
         DocumentStatus? status = library.TryStatus(Status ?? "", out var s) ? s : null;
         var category = Categories.Any(c => c.Value == Category) ? Category : null;
         var tier = Tiers.Any(t => t.Value == Tier) ? Tier : null;
-        Results = library.Find(new PolicyFilter(string.IsNullOrWhiteSpace(City) ? null : City, level, category, status, tier), Q?.Trim())
-            .Select(x => PolicyLibrary.Summary(x.Document, x.Measure)).ToList();
+        var found = await search.FindAsync(new PolicyFilter(string.IsNullOrWhiteSpace(City) ? null : City, level, category, status, tier), Q, cancellationToken);
+        Results = found.Select(x => PolicyLibrary.Summary(x.Document, x.Measure)).ToList();
+        Snippets = found.Where(x => x.Snippet is not null).ToDictionary(x => x.Measure.Id, x => x.Snippet!, StringComparer.Ordinal);
     }
 
     private static string LevelText(GovernmentLevel level) => level switch
