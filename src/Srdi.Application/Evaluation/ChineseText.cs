@@ -36,24 +36,37 @@ public sealed class ChineseText(Wording wording, CatalogVocabulary vocabulary)
         };
     }
 
-    public static string PartAmount(PartResult p) => p.Kind switch
+    public string PartAmount(PartResult p) => p.Kind switch
     {
         BenefitKind.External => "按其他文件确定" + (p.Cap is { } cap ? $"，本条上限 {Amounts.Chinese(cap)}" : ""),
         BenefitKind.UpTo => p.Amount is { } a ? $"最高 {Amounts.Chinese(a)}" : "待补充信息",
-        _ => p.Amount is { } e ? Amounts.Chinese(e) + (p.Part.Per is { } per ? $"（{per}）" : "") : "待补充信息",
+        _ => p.Amount is { } e ? Amounts.Chinese(e) + (p.Part.Per is { } per ? $"（{wording.Period(per)}）" : "") : "待补充信息",
     };
 
-    /// <summary>The short "why" beside a measure: the first failed condition, the facts missing,
-    /// the document's validity, or the benefits in kind.</summary>
-    public static string Reason(MeasureResult r)
+    /// <summary>The short "why" beside a measure: the first failed condition, the facts missing
+    /// (by their Chinese labels), the document's validity, or the benefits in kind.</summary>
+    public string Reason(MeasureResult r)
     {
         if (r.Status == MeasureStatus.NotInForce) return $"文件有效期 {r.Document.Validity}";
         var failed = r.Conditions.FirstOrDefault(c => c.Outcome == Truth.False);
         if (r.Status == MeasureStatus.Ineligible && failed is not null) return $"{failed.Label}：{failed.Seen}";
-        if (r.Status == MeasureStatus.NeedsInfo) return "缺少：" + string.Join("、", r.Missing);
+        if (r.Status == MeasureStatus.NeedsInfo) return "缺少：" + string.Join("、", r.Missing.Select(FactLabel));
         if (r.Kind == BenefitKind.InKind) return Excerpt(string.Join("；", r.Measure.Benefit.InKind), 40);
-        return r.Missing.Count > 0 ? "另需：" + string.Join("、", r.Missing) : "";
+        return r.Missing.Count > 0 ? "另需：" + string.Join("、", r.Missing.Select(FactLabel)) : "";
     }
+
+    /// <summary>What a person reads for a fact an evaluation asks for: its label, or for the
+    /// registered area (which is no fact of the vocabulary) its description.</summary>
+    public string FactLabel(string fact) => Label(vocabulary, fact);
+
+    /// <inheritdoc cref="FactLabel"/>
+    public static string Label(CatalogVocabulary vocabulary, string fact) =>
+        vocabulary.Facts.TryGetValue(fact, out var definition) ? definition.Label
+        : fact == AreaFact ? "注册地（省、市、区）"
+        : fact;
+
+    /// <summary>The name an evaluation gives the registered area when it is missing.</summary>
+    public const string AreaFact = "area";
 
     /// <summary>How a document stands on the evaluation date.</summary>
     public static string DocumentState(PolicyDocument document, DateOnly at, bool includeDrafts) =>

@@ -34,6 +34,8 @@ public sealed class DetailModel(PolicyLibrary library, PolicyNavigator navigator
         Codes.TryParse<ApplicationMode>(code, out var mode) ? navigator.Wording.Application(mode) : "";
 
     /// <summary>The certificate kinds a measure targets, by their Chinese names.</summary>
-    public string TargetText(string code) =>
-        navigator.Catalog.Vocabulary.Certificates.TryGetValue(code, out var kind) ? kind.Name : code;
+    public string TargetText(string code) => Engine.Evaluation.CertificateNames.Target(navigator.Catalog.Vocabulary, code);
+
+    /// <summary>What a part's sum is counted per, in Chinese (once → 一次性).</summary>
+    public string PeriodText(string code) => navigator.Wording.Period(code);
 }
