@@ -28,11 +28,24 @@ public sealed class PageTests(BrowserFixture fixture)
     private static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
 
-    private static async Task<IPage> SubmitExampleAsync(IPage page, string profileJson = "")
+    /// <summary>Through the guided form: the example's basics as loaded, then its facts, then the report.</summary>
+    private static async Task<IPage> SubmitExampleAsync(IPage page)
     {
-        await page.FillAsync("input[name=At]", "2025-06-01");
-        if (profileJson.Length > 0) await page.FillAsync("textarea[name=Profile]", profileJson);
-        await page.ClickAsync("button:has-text('生成体检报告')");
+        await page.FillAsync("#check-basics input[name=At]", "2025-06-01");
+        await page.ClickAsync("#check-basics button:has-text('下一步')");
+        await page.WaitForSelectorAsync("#check-facts");
+        await page.ClickAsync("#check-facts button:has-text('生成体检报告')");
+        await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
+        return page;
+    }
+
+    /// <summary>The advanced way: a profile pasted as JSON.</summary>
+    private static async Task<IPage> SubmitJsonAsync(IPage page, string profileJson)
+    {
+        await page.ClickAsync("details.advanced summary");
+        await page.FillAsync("details.advanced input[name=At]", "2025-06-01");
+        await page.FillAsync("textarea[name=Profile]", profileJson);
+        await page.ClickAsync("button:has-text('按档案生成体检报告')");
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         return page;
     }
@@ -101,12 +114,50 @@ public sealed class PageTests(BrowserFixture fixture)
     public async Task RefusedProfileShowsTheFormAgainWithTheFieldPath()
     {
         var bad = """{ "id": "x1", "area": { "province": "广东省", "city": "深圳市", "district": "南山区" }, "facts": { "office_rent_annual": "很多" } }""";
-        var page = await SubmitExampleAsync(await OpenAsync("/check"), bad);
+        var page = await SubmitJsonAsync(await OpenAsync("/check"), bad);
         var error = await page.Locator(".error").InnerTextAsync();
         Assert.Contains("企业档案无效", error, StringComparison.Ordinal);
         Assert.Contains("office_rent_annual", error, StringComparison.Ordinal);
         Assert.Equal(bad, await page.InputValueAsync("textarea[name=Profile]"));
         Assert.Equal(0, await page.Locator("#report").CountAsync());
         await ScreenshotAsync(page, "check-refused-profile");
+    }
+
+    [Fact]
+    public async Task GuidedFormAtPhoneWidthAsksTheAreasFactsInChineseAndItsFollowUpReEvaluates()
+    {
+        var page = await OpenAsync("/check", 390, 844);
+        await page.FillAsync("#check-basics input[name='profile[name]']", "深圳市南山某测试科技有限公司");
+        await page.FillAsync("#check-basics input[name='profile[id]']", "91440300MA5TEST001");
+        await page.FillAsync("#check-basics input[name='profile[province]']", "广东省");
+        await page.FillAsync("#check-basics input[name='profile[city]']", "深圳市");
+        await page.FillAsync("#check-basics input[name='profile[district]']", "南山区");
+        await page.FillAsync("#check-basics input[name=At]", "2025-06-01");
+        // The example's certificates come pre-filled (专精特新 and 小巨人); the last row is empty.
+        Assert.Equal("little-giant", await page.InputValueAsync("#check-basics select[name='profile[c1-kind]']"));
+        Assert.Equal("", await page.InputValueAsync("#check-basics select[name='profile[c2-kind]']"));
+        await ScreenshotAsync(page, "check-form-basics-phone");
+        await page.ClickAsync("#check-basics button:has-text('下一步')");
+
+        var facts = page.Locator("#check-facts");
+        await Assertions.Expect(facts).ToBeVisibleAsync();
+        var text = await facts.InnerTextAsync();
+        Assert.Contains("租赁自用办公用房", text, StringComparison.Ordinal);
+        Assert.Contains("万元", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("office_rent_annual", text, StringComparison.Ordinal);
+        await page.FillAsync("#check-facts input[name='profile[f-office_rent_annual]']", "1200万");
+        var fits = await page.EvaluateAsync<bool>("() => document.documentElement.scrollWidth <= window.innerWidth");
+        await ScreenshotAsync(page, "check-form-facts-phone");
+        Assert.True(fits, "the guided form is wider than a 390 px phone");
+        await page.ClickAsync("#check-facts button:has-text('生成体检报告')");
+
+        await Assertions.Expect(page.Locator("#report")).ToBeVisibleAsync();
+        Assert.Contains("分5年共 1200万元", await page.Locator("#report").InnerTextAsync(), StringComparison.Ordinal);
+        var followUp = page.Locator("#follow-up form");
+        await Assertions.Expect(followUp).ToBeVisibleAsync();
+        Assert.DoesNotContain("_", await followUp.InnerTextAsync(), StringComparison.Ordinal);
+        await ScreenshotAsync(page, "check-form-follow-up-phone");
+        await page.ClickAsync("#follow-up button:has-text('补充后重新体检')");
+        await Assertions.Expect(page.Locator("#report")).ToBeVisibleAsync();
     }
 }

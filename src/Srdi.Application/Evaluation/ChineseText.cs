@@ -36,24 +36,37 @@ public sealed class ChineseText(Wording wording, CatalogVocabulary vocabulary)
         };
     }
 
-    public static string PartAmount(PartResult p) => p.Kind switch
+    public string PartAmount(PartResult p) => p.Kind switch
     {
         BenefitKind.External => "按其他文件确定" + (p.Cap is { } cap ? $"，本条上限 {Amounts.Chinese(cap)}" : ""),
         BenefitKind.UpTo => p.Amount is { } a ? $"最高 {Amounts.Chinese(a)}" : "待补充信息",
-        _ => p.Amount is { } e ? Amounts.Chinese(e) + (p.Part.Per is { } per ? $"（{per}）" : "") : "待补充信息",
+        _ => p.Amount is { } e ? Amounts.Chinese(e) + (p.Part.Per is { } per ? $"（{wording.Period(per)}）" : "") : "待补充信息",
     };
 
-    /// <summary>The short "why" beside a measure: the first failed condition, the facts missing,
-    /// the document's validity, or the benefits in kind.</summary>
-    public static string Reason(MeasureResult r)
+    /// <summary>The short "why" beside a measure: the first failed condition, the facts missing
+    /// (by their Chinese labels), the document's validity, or the benefits in kind.</summary>
+    public string Reason(MeasureResult r)
     {
         if (r.Status == MeasureStatus.NotInForce) return $"文件有效期 {r.Document.Validity}";
         var failed = r.Conditions.FirstOrDefault(c => c.Outcome == Truth.False);
         if (r.Status == MeasureStatus.Ineligible && failed is not null) return $"{failed.Label}：{failed.Seen}";
-        if (r.Status == MeasureStatus.NeedsInfo) return "缺少：" + string.Join("、", r.Missing);
+        if (r.Status == MeasureStatus.NeedsInfo) return "缺少：" + string.Join("、", r.Missing.Select(FactLabel));
         if (r.Kind == BenefitKind.InKind) return Excerpt(string.Join("；", r.Measure.Benefit.InKind), 40);
-        return r.Missing.Count > 0 ? "另需：" + string.Join("、", r.Missing) : "";
+        return r.Missing.Count > 0 ? "另需：" + string.Join("、", r.Missing.Select(FactLabel)) : "";
     }
+
+    /// <summary>What a person reads for a fact an evaluation asks for: its label, or for the
+    /// registered area (which is no fact of the vocabulary) its description.</summary>
+    public string FactLabel(string fact) => Label(vocabulary, fact);
+
+    /// <inheritdoc cref="FactLabel"/>
+    public static string Label(CatalogVocabulary vocabulary, string fact) =>
+        vocabulary.Facts.TryGetValue(fact, out var definition) ? definition.Label
+        : fact == AreaFact ? "注册地（省、市、区）"
+        : fact;
+
+    /// <summary>The name an evaluation gives the registered area when it is missing.</summary>
+    public const string AreaFact = "area";
 
     /// <summary>How a document stands on the evaluation date.</summary>
     public static string DocumentState(PolicyDocument document, DateOnly at, bool includeDrafts) =>
@@ -87,6 +100,80 @@ public sealed class ChineseText(Wording wording, CatalogVocabulary vocabulary)
     /// to the minute.</summary>
     public static string Time(DateTimeOffset moment) =>
         moment.ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static readonly Dictionary<string, string> RuleWords = new(StringComparer.Ordinal)
+    {
+        ["and"] = "且", ["or"] = "或", ["not"] = "非", ["in"] = "属于", ["null"] = "未填写", ["true"] = "是", ["false"] = "否",
+        ["at"] = "评估日", ["this_year"] = "本年度", ["last_year"] = "上一年度", ["sum"] = "合计", ["count"] = "项数",
+        ["any"] = "存在", ["all"] = "全部", ["min"] = "取小", ["max"] = "取大", ["if"] = "如果", ["between"] = "介于",
+        ["holds"] = "持有", ["first_obtained"] = "首次取得", ["first_obtained_in"] = "首次取得于", ["year"] = "年份", ["item"] = "该项",
+    };
+
+    /// <summary>A rule expression in the words a person reads: each fact by its label (a yearly
+    /// one with its year, 上一年度), an item's field by its label, a certificate by its name, a
+    /// parameter by its label, and/or/not as 且/或/非; numbers and comparisons as written.</summary>
+    public string Rule(string expression, IReadOnlyDictionary<string, DatedParameter>? documentParameters = null)
+    {
+        var pieces = Engine.Expressions.RuleText.Pieces(expression);
+        if (pieces.Count == 0) return expression;
+        var lists = pieces.Where(p => p.Kind == Engine.Expressions.RulePieceKind.Name && vocabulary.Facts.TryGetValue(p.Text, out var d) && d.Type == FactType.List)
+            .Select(p => vocabulary.Facts[p.Text]).ToList();
+        var words = new List<string>();
+        for (var i = 0; i < pieces.Count; i++)
+        {
+            var p = pieces[i];
+            switch (p.Kind)
+            {
+                case Engine.Expressions.RulePieceKind.Name when i > 0 && pieces[i - 1].Kind == Engine.Expressions.RulePieceKind.Dot:
+                    words[^1] = lists.SelectMany(l => l.Fields).FirstOrDefault(f => f.Name == p.Text)?.Label ?? p.Text;
+                    continue;
+                case Engine.Expressions.RulePieceKind.Name when p.Text == "item" && i + 1 < pieces.Count && pieces[i + 1].Kind == Engine.Expressions.RulePieceKind.Dot:
+                    i++; // item.field reads as the field's label alone
+                    words.Add("");
+                    continue;
+                case Engine.Expressions.RulePieceKind.Name when vocabulary.Facts.TryGetValue(p.Text, out var fact):
+                    var label = $"「{fact.Label}」";
+                    if (i + 2 < pieces.Count && pieces[i + 1].Kind == Engine.Expressions.RulePieceKind.At)
+                    {
+                        var negative = pieces[i + 2].Text == "-";
+                        var y = negative && i + 3 < pieces.Count ? "-" + pieces[i + 3].Text : pieces[i + 2].Text;
+                        label += y switch
+                        {
+                            "last_year" => "（上一年度）",
+                            "this_year" => "（本年度）",
+                            _ when y.StartsWith('-') => $"（{y[1..]}年前）",
+                            _ => $"（{y}年）",
+                        };
+                        i += negative ? 3 : 2;
+                    }
+                    words.Add(label);
+                    continue;
+                case Engine.Expressions.RulePieceKind.Name:
+                    words.Add(RuleWords.GetValueOrDefault(p.Text) ?? p.Text);
+                    continue;
+                case Engine.Expressions.RulePieceKind.Parameter:
+                    words.Add(documentParameters?.GetValueOrDefault(p.Text)?.Label is { } local ? $"「{local}」"
+                        : vocabulary.Parameters.TryGetValue(p.Text, out var parameter) ? $"「{parameter.Label}」" : p.Text);
+                    continue;
+                case Engine.Expressions.RulePieceKind.Text:
+                    words.Add($"“{Engine.Evaluation.CertificateNames.Target(vocabulary, p.Text)}”");
+                    continue;
+                default:
+                    words.Add(p.Text);
+                    continue;
+            }
+        }
+        var sb = new System.Text.StringBuilder();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i].Length == 0) continue;
+            var glue = sb.Length == 0 || words[i] is ")" or "）" or "," or "，" || sb[^1] is '(' or '（'
+                || (words[i] is "(" && i > 0 && pieces.Count > 0 && words[i - 1].Length > 0 && !"+-*/<>=≤≥≠,(×÷".Contains(words[i - 1][^1], StringComparison.Ordinal));
+            if (!glue) sb.Append(' ');
+            sb.Append(words[i]);
+        }
+        return sb.ToString();
+    }
 
     /// <summary>✓ held, ✗ failed, ? undecided: the marks every explanation uses.</summary>
     public static string Mark(Truth t) => t switch { Truth.True => "✓", Truth.False => "✗", _ => "?" };

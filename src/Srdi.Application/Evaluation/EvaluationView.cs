@@ -47,7 +47,7 @@ public sealed record EvaluationView(
         var others = report.Measures
             .Where(m => m.Status == MeasureStatus.Eligible)
             .SelectMany(m => m.Parts.Where(x => x.Applies == Truth.True && x.Beneficiary != EnterpriseBeneficiary)
-                .Select(x => new OtherBeneficiary(m, x, text.Beneficiary(x.Beneficiary), ChineseText.PartAmount(x))))
+                .Select(x => new OtherBeneficiary(m, x, text.Beneficiary(x.Beneficiary), text.PartAmount(x))))
             .ToList();
         return new EvaluationView(p, report.At, report.IncludeDrafts, ChineseText.Area(p.Area),
             p.Certificates.Select(c => text.Certificate(c, report.At)).ToList(),
@@ -63,7 +63,7 @@ public sealed record EvaluationView(
             ? r.Parts.Where(x => x.Applies == Truth.True && x.Computation is not null)
                 .Select(x => new ComputationLine(x.Part.Label, x.Part.Payer, x.Computation!, x.CapApplied, x.Part.CapLabel)).ToList()
             : [];
-        return new MeasureView(r, text.Status(r), ChineseText.Amount(r), text.Wording.Application(r.Measure.Application), ChineseText.Reason(r),
+        return new MeasureView(r, text.Status(r), ChineseText.Amount(r), text.Wording.Application(r.Measure.Application), text.Reason(r),
             computations, r.Conditions.Select(c => Condition(c, text, navigator, profile)).ToList());
     }
 

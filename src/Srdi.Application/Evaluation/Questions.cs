@@ -18,7 +18,7 @@ public static class Questions
             {
                 var definition = vocabulary.Facts.GetValueOrDefault(g.Key);
                 return new Question(g.Key,
-                    definition?.Label ?? (g.Key == "area" ? "注册地（省、市、区）" : g.Key),
+                    ChineseText.Label(vocabulary, g.Key),
                     definition?.Unit, definition?.Yearly ?? false,
                     g.Select(x => x.Id).Distinct().ToList());
             })

@@ -25,6 +25,7 @@ public static class SrdiServiceCollectionExtensions
         services.AddSingleton<AssessmentService>();
         services.AddSingleton<AreaComparison>();
         services.AddSingleton<PolicyLibrary>();
+        services.AddSingleton<ProfileQuestionnaire>();
         services.AddSingleton<RosterTemplate>();
         services.AddSingleton<BatchService>();
         return services;

@@ -51,6 +51,9 @@ public sealed class Wording
 
     public string Beneficiary(string code) => _terms.Beneficiaries.Label(code);
 
+    /// <summary>What a part's sum is counted per: once → 一次性, month → 每月.</summary>
+    public string Period(string code) => _terms.Periods.Label(code);
+
     /// <summary>A certificate level from a roster cell or form: its code or its Chinese name.</summary>
     /// <remarks>A roster reads this for every certificate of every row: one look-up in a table
     /// built with the wording, not a walk over the enum that allocates its values each time.</remarks>

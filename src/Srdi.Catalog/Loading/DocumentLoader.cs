@@ -155,7 +155,7 @@ internal static partial class DocumentLoader
             external,
             p.Expression("cap"),
             p.String("cap_label"),
-            p.String("per"),
+            p.Has("per") ? p.Choice("per", null, words.Periods.Codes) : null,
             p.String("payer"),
             p.Has("application") ? p.Enum("application", ApplicationMode.Apply, ApplicationModes) : null,
             p.Has("beneficiary") ? p.Choice("beneficiary", null, words.Beneficiaries.Codes) : null,

@@ -120,7 +120,8 @@ internal static class VocabularyLoader
         }
         var terms = new Terms(
             List("statuses"), List("benefit_kinds"), Closed<ApplicationMode>("application_modes"), List("outcomes"), List("verdicts"),
-            Closed<CertificateLevel>("certificate_levels"), Closed<DocumentStatus>("document_statuses"), List("categories"), List("beneficiaries"));
+            Closed<CertificateLevel>("certificate_levels"), Closed<DocumentStatus>("document_statuses"), List("categories"), List("beneficiaries"),
+            Closed<BenefitPeriod>("periods"));
         file.RejectUnknownKeys();
         return terms;
     }

@@ -7,7 +7,7 @@ namespace Srdi.Engine.Evaluation;
 
 /// <summary>Reading rule 12: a measure applies to enterprises registered in the issuing area,
 /// moved-in ones included from their move-in date.</summary>
-internal static class AreaMatch
+public static class AreaMatch
 {
     public static Truth Check(Area required, EnterpriseArea? actual, DateOnly at)
     {

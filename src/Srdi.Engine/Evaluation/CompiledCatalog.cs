@@ -125,7 +125,7 @@ public sealed class CompiledCatalog
                 ref readonly var o = ref outcomes[measure.Index];
                 var excludedBy = o.ExcludedBy >= 0 ? _measures[o.ExcludedBy].Measure.Id : null;
                 results.Add(explain
-                    ? MeasureExplainer.Explain(measure, _documents[d].Document, context, areas[d], o, states[measure.Index], missing[measure.Index], excludedBy)
+                    ? MeasureExplainer.Explain(measure, _documents[d].Document, context, areas[d], o, states[measure.Index], missing[measure.Index], excludedBy, Catalog.Vocabulary)
                     : new MeasureResult(measure.Measure, _documents[d].Document, o.Status, o.Status == MeasureStatus.NotInForce ? o.WouldBe : null, o.Kind,
                         o.Exact, o.UpTo, o.Scheduled, [], [], [], excludedBy) { Counted = MeasureExplainer.Counted(o) });
             }

@@ -3,6 +3,7 @@ using Srdi.Engine.Expressions.Nodes;
 using Srdi.Engine.Formatting;
 using Srdi.Engine.Runtime;
 using Srdi.Model.Policies;
+using Srdi.Model.Vocabulary;
 
 namespace Srdi.Engine.Evaluation;
 
@@ -14,7 +15,7 @@ internal static class MeasureExplainer
     private static readonly IReadOnlyList<ScheduleYear> NoYears = [];
 
     public static MeasureResult Explain(CompiledMeasure compiled, PolicyDocument document, EvaluationContext context, Truth area,
-        in MeasureOutcome o, PartState[] parts, List<string> missing, string? excludedBy)
+        in MeasureOutcome o, PartState[] parts, List<string> missing, string? excludedBy, CatalogVocabulary vocabulary)
     {
         var measure = compiled.Measure;
         context.Document = document;
@@ -29,7 +30,8 @@ internal static class MeasureExplainer
             if (compiled.Targets.Length > 0)
             {
                 var held = context.Holds(compiled.TargetMask) ? Truth.True : Truth.False;
-                traces.Add(new ConditionTrace($"适用对象：{string.Join("或", measure.Targets)}", null, held, DescribeCertificates(context)) { Kind = ConditionKind.Targets });
+                traces.Add(new ConditionTrace($"适用对象：{string.Join("或", measure.Targets.Select(t => CertificateNames.Target(vocabulary, t)))}", null, held,
+                    DescribeCertificates(context, vocabulary)) { Kind = ConditionKind.Targets });
             }
             foreach (var condition in compiled.Conditions)
                 traces.Add(new ConditionTrace(condition.Label, condition.Rule, condition.Node.Evaluate(context).Truth, condition.Node.Render(context)));
@@ -92,11 +94,12 @@ internal static class MeasureExplainer
             : $"min({body}, {cap.Render(context)}) = {Amounts.Yuan(value)}";
     }
 
-    private static string DescribeCertificates(EvaluationContext context)
+    private static string DescribeCertificates(EvaluationContext context, CatalogVocabulary vocabulary)
     {
         var certificates = context.Enterprise.Certificates;
         if (certificates.Count == 0) return "未持有任何证书";
         return string.Join("；", certificates.Select(c =>
-            string.Create(CultureInfo.InvariantCulture, $"{c.Kind}@{Model.Vocabulary.Codes.Of(c.Level)}（{c.IssuedOn:yyyy-MM-dd} 至 {c.ExpiresOn:yyyy-MM-dd}，{(c.IsValidOn(context.At) ? "有效" : c.ExpiresOn < context.At ? "已过期" : "尚未生效")}）")));
+            CertificateNames.Of(vocabulary, c.Kind, c.Level)
+            + string.Create(CultureInfo.InvariantCulture, $"（{c.IssuedOn:yyyy-MM-dd} 至 {c.ExpiresOn:yyyy-MM-dd}，{(c.IsValidOn(context.At) ? "有效" : c.ExpiresOn < context.At ? "已过期" : "尚未生效")}）")));
     }
 }

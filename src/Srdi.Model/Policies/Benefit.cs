@@ -22,6 +22,10 @@ public sealed record BenefitPart(
     string? Beneficiary,
     SourceLocation Location);
 
+/// <summary>What one sum of a part is counted per ("7,200元 per month"): informative only, it
+/// changes no amount. A closed list: vocabulary/terms.yaml gives each code its Chinese.</summary>
+public enum BenefitPeriod { Once, Year, Project, PersonTime, Month }
+
 /// <summary>A run of years paid at the same rule: "前3年每年按实际支付租金的30%…每年最高300万元".</summary>
 public sealed record ScheduleStep(int Years, SourceText Amount, SourceText? Cap, string? CapLabel);
 

@@ -43,7 +43,7 @@ public sealed class TermList
 }
 
 /// <summary>Every word list of the product: the machine codes of statuses, kinds, modes,
-/// outcomes and levels, and the catalog's open lists (categories, beneficiaries), each code with
+/// outcomes, levels and benefit periods, and the catalog's open lists (categories, beneficiaries), each code with
 /// its Chinese label, read from the catalog's vocabulary (vocabulary/terms.yaml).</summary>
 public sealed record Terms(
     TermList Statuses,
@@ -54,10 +54,11 @@ public sealed record Terms(
     TermList CertificateLevels,
     TermList DocumentStatuses,
     TermList Categories,
-    TermList Beneficiaries)
+    TermList Beneficiaries,
+    TermList Periods)
 {
     public static readonly Terms Empty = new(TermList.Empty, TermList.Empty, TermList.Empty, TermList.Empty, TermList.Empty,
-        TermList.Empty, TermList.Empty, TermList.Empty, TermList.Empty);
+        TermList.Empty, TermList.Empty, TermList.Empty, TermList.Empty, TermList.Empty);
 
-    public IEnumerable<TermList> All => [Statuses, BenefitKinds, ApplicationModes, Outcomes, Verdicts, CertificateLevels, DocumentStatuses, Categories, Beneficiaries];
+    public IEnumerable<TermList> All => [Statuses, BenefitKinds, ApplicationModes, Outcomes, Verdicts, CertificateLevels, DocumentStatuses, Categories, Beneficiaries, Periods];
 }

@@ -10,6 +10,12 @@ namespace Srdi.Web.Pages;
 /// reads it, the tier assessment, and the catalog's wording for the codes they carry.</summary>
 public sealed record ReportModel(EvaluationView View, Assessment? Assessment, PolicyNavigator Navigator)
 {
+    /// <summary>The facts the report lacks, asked as form fields that post back into the profile.</summary>
+    public Profiles.ProfileFormModel? FollowUp { get; init; }
+
+    /// <summary>A fact the tier assessment lacks, by its label.</summary>
+    public string FactLabel(string fact) => ChineseText.Label(Navigator.Catalog.Vocabulary, fact);
+
     public string Verdict(Verdict verdict) => Navigator.Wording.Verdict(verdict);
 
     public string Level(CertificateLevel level) => Navigator.Wording.Level(level);

@@ -72,4 +72,15 @@ public sealed class VocabularyTests
         Assert.Contains("certificate_levels", error.Message, StringComparison.Ordinal);
         Assert.True(error.Location.Line > 0);
     }
+
+    [Fact]
+    public void APeriodListThatDisagreesWithTheEngine_StopsLoadingAtTheList()
+    {
+        using var copy = new CatalogCopy();
+        copy.Edit("vocabulary/terms.yaml", "  month: 每月\n", "");
+        var error = Assert.Throws<CatalogException>(() => PolicyNavigator.Open(copy.Root));
+        Assert.EndsWith("terms.yaml", error.Location.File, StringComparison.Ordinal);
+        Assert.Contains("periods", error.Message, StringComparison.Ordinal);
+        Assert.Contains("month", error.Message, StringComparison.Ordinal);
+    }
 }

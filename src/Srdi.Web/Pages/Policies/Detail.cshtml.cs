@@ -34,6 +34,14 @@ public sealed class DetailModel(PolicyLibrary library, PolicyNavigator navigator
         Codes.TryParse<ApplicationMode>(code, out var mode) ? navigator.Wording.Application(mode) : "";
 
     /// <summary>The certificate kinds a measure targets, by their Chinese names.</summary>
-    public string TargetText(string code) =>
-        navigator.Catalog.Vocabulary.Certificates.TryGetValue(code, out var kind) ? kind.Name : code;
+    public string TargetText(string code) => Engine.Evaluation.CertificateNames.Target(navigator.Catalog.Vocabulary, code);
+
+    /// <summary>A rule as a person reads it: facts by their labels, years in words, certificates
+    /// by their names (the rule's code stays in the catalog and the API).</summary>
+    public string RuleText(string rule) =>
+        new Application.Evaluation.ChineseText(navigator.Wording, navigator.Catalog.Vocabulary)
+            .Rule(rule, Detail is { } d ? navigator.Catalog.Documents.FirstOrDefault(x => x.Id == d.Document.Id)?.Parameters : null);
+
+    /// <summary>What a part's sum is counted per, in Chinese (once → 一次性).</summary>
+    public string PeriodText(string code) => navigator.Wording.Period(code);
 }
