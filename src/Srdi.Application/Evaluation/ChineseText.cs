@@ -43,17 +43,28 @@ public sealed class ChineseText(Wording wording, CatalogVocabulary vocabulary)
         _ => p.Amount is { } e ? Amounts.Chinese(e) + (p.Part.Per is { } per ? $"（{per}）" : "") : "待补充信息",
     };
 
-    /// <summary>The short "why" beside a measure: the first failed condition, the facts missing,
-    /// the document's validity, or the benefits in kind.</summary>
-    public static string Reason(MeasureResult r)
+    /// <summary>The short "why" beside a measure: the first failed condition, the facts missing
+    /// (by their labels), the document's validity, or the benefits in kind.</summary>
+    public string Reason(MeasureResult r)
     {
         if (r.Status == MeasureStatus.NotInForce) return $"文件有效期 {r.Document.Validity}";
         var failed = r.Conditions.FirstOrDefault(c => c.Outcome == Truth.False);
         if (r.Status == MeasureStatus.Ineligible && failed is not null) return $"{failed.Label}：{failed.Seen}";
-        if (r.Status == MeasureStatus.NeedsInfo) return "缺少：" + string.Join("、", r.Missing);
+        if (r.Status == MeasureStatus.NeedsInfo) return "缺少：" + FactLabels(r.Missing);
         if (r.Kind == BenefitKind.InKind) return Excerpt(string.Join("；", r.Measure.Benefit.InKind), 40);
-        return r.Missing.Count > 0 ? "另需：" + string.Join("、", r.Missing) : "";
+        return r.Missing.Count > 0 ? "另需：" + FactLabels(r.Missing) : "";
     }
+
+    /// <summary>What a person calls a fact: its label in the vocabulary (the key only for a fact
+    /// the vocabulary lacks).</summary>
+    public string FactLabel(string fact) => FactLabel(vocabulary, fact);
+
+    /// <summary>Facts by their labels, joined with 、.</summary>
+    public string FactLabels(IEnumerable<string> facts) => string.Join("、", facts.Select(FactLabel));
+
+    public static string FactLabel(CatalogVocabulary vocabulary, string fact) =>
+        vocabulary.Facts.TryGetValue(fact, out var definition) ? definition.Label
+        : fact == "area" ? "注册地（省、市、区）" : fact;
 
     /// <summary>How a document stands on the evaluation date.</summary>
     public static string DocumentState(PolicyDocument document, DateOnly at, bool includeDrafts) =>

@@ -63,7 +63,7 @@ public sealed record EvaluationView(
             ? r.Parts.Where(x => x.Applies == Truth.True && x.Computation is not null)
                 .Select(x => new ComputationLine(x.Part.Label, x.Part.Payer, x.Computation!, x.CapApplied, x.Part.CapLabel)).ToList()
             : [];
-        return new MeasureView(r, text.Status(r), ChineseText.Amount(r), text.Wording.Application(r.Measure.Application), ChineseText.Reason(r),
+        return new MeasureView(r, text.Status(r), ChineseText.Amount(r), text.Wording.Application(r.Measure.Application), text.Reason(r),
             computations, r.Conditions.Select(c => Condition(c, text, navigator, profile)).ToList());
     }
 

@@ -17,8 +17,7 @@ public static class Questions
             .Select(g =>
             {
                 var definition = vocabulary.Facts.GetValueOrDefault(g.Key);
-                return new Question(g.Key,
-                    definition?.Label ?? (g.Key == "area" ? "注册地（省、市、区）" : g.Key),
+                return new Question(g.Key, ChineseText.FactLabel(vocabulary, g.Key),
                     definition?.Unit, definition?.Yearly ?? false,
                     g.Select(x => x.Id).Distinct().ToList());
             })
