@@ -18,6 +18,7 @@ public sealed class ExcelReportTests
         var made = ReportHost.Make(example, DateOnly.Parse(date, CultureInfo.InvariantCulture));
         var view = made.View;
         using var stream = Write(made.Report);
+        ReportHost.KeepSample(PolicyReportExport.ExcelFileName(made.Report), stream.ToArray());
 
         Assert.Equal(["汇总", "措施", "待补充信息", "惠及他方"], stream.GetSheetNames());
 

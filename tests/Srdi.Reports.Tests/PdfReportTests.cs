@@ -27,7 +27,9 @@ public sealed class PdfReportTests
     {
         var made = ReportHost.Make(example, DateOnly.Parse(date, CultureInfo.InvariantCulture));
         var view = made.View;
-        var text = Extract(Write(made.Report), out var pages);
+        var bytes = Write(made.Report);
+        ReportHost.KeepSample(PolicyReportExport.PdfFileName(made.Report), bytes);
+        var text = Extract(bytes, out var pages);
 
         Assert.Contains(Squash(view.Enterprise.Name!), text, StringComparison.Ordinal);
         Assert.Contains(Squash(PolicyReport.Title), text, StringComparison.Ordinal);

@@ -39,6 +39,16 @@ internal static class ReportHost
 
     public static Made Make(string file, DateOnly at) => Make(Example(file), at);
 
+    /// <summary>With SRDI_REPORT_SAMPLES set to a folder, the example tests leave the files they
+    /// wrote there, under the names the export suggests, to be looked at (docs/reports.md).</summary>
+    public static void KeepSample(string fileName, byte[] bytes)
+    {
+        var folder = Environment.GetEnvironmentVariable("SRDI_REPORT_SAMPLES");
+        if (string.IsNullOrEmpty(folder)) return;
+        Directory.CreateDirectory(folder);
+        File.WriteAllBytes(Path.Combine(folder, fileName), bytes);
+    }
+
     private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
