@@ -88,6 +88,10 @@ internal static class ExcelReportWriter
             yield return Row("晋级价值·文件", d.Line + "（" + string.Join("；", opened) + "）");
         }
         foreach (var (label, text, yuan) in u.InForceDifference.Lines) yield return Row("晋级价值·合计（现行有效）·" + label, "+" + text, yuan);
+        if (u.DraftDifference is { } draftDifference)
+        {
+            foreach (var (label, text, yuan) in draftDifference.Lines) yield return Row("晋级价值·征求意见稿另计（尚未生效）·" + label, "+" + text, yuan);
+        }
     }
 
     private static SummaryRow Row(string item, string text, decimal? yuan = null) =>
@@ -131,7 +135,7 @@ internal static class ExcelReportWriter
 }
 
 /// <summary>Text for a spreadsheet cell that can never be taken for a formula.</summary>
-public static class Cell
+internal static class Cell
 {
     /// <summary>Text that starts with = + - @ (or a tab or carriage return, which some
     /// spreadsheets skip before reading a formula) is written behind an apostrophe.</summary>

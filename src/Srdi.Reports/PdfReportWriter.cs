@@ -95,6 +95,7 @@ internal static class PdfReportWriter
                     foreach (var k in d.InKindOpened) pdf.Paragraph(k, PdfComposer.Small, indent: 22);
                 }
                 pdf.Paragraph(u.TotalLine, PdfComposer.Body);
+                if (u.DraftLine is { } draftLine) pdf.Paragraph(draftLine, PdfComposer.Body);
             }
             else
             {

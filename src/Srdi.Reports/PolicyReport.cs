@@ -121,11 +121,15 @@ public sealed record ReportTier(string Name, string Verdict, string Route, bool 
 }
 
 /// <summary>What first obtaining the next tier on the evaluation date would add.</summary>
-public sealed record ReportUpgrade(string NextTier, string Level, IReadOnlyList<ReportUpgradeDocument> Documents, ReportTotals InForceDifference)
+/// <remarks>Drafts for comment are counted apart (<see cref="DraftDifference"/>, null when they
+/// add nothing), as the totals are.</remarks>
+public sealed record ReportUpgrade(string NextTier, string Level, IReadOnlyList<ReportUpgradeDocument> Documents, ReportTotals InForceDifference, ReportTotals? DraftDifference)
 {
     public string Heading => $"晋级价值：若在评估日首次取得「{NextTier}」（{Level}）";
 
     public string TotalLine => "合计（现行有效）：" + ReportUpgradeDocument.DifferenceText(InForceDifference);
+
+    public string? DraftLine => DraftDifference is { } d ? "征求意见稿另计（尚未生效）：" + ReportUpgradeDocument.DifferenceText(d) : null;
 }
 
 public sealed record ReportUpgradeDocument(string Title, bool IsDraft, ReportTotals Difference, IReadOnlyList<(string Measure, string Amount)> Opened, IReadOnlyList<string> InKindOpened)

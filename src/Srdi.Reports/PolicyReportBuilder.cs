@@ -55,7 +55,8 @@ public sealed class PolicyReportBuilder(PolicyNavigator navigator)
                 u.Documents.Select(d => new ReportUpgradeDocument(d.Document.Title, d.Document.IsDraft, ReportTotals.From(d.Difference),
                     d.Opened.Select(m => (m.Measure.Title, ChineseText.Amount(m))).ToList(),
                     d.InKindOpened.Select(InKindLine).ToList())).ToList(),
-                ReportTotals.From(u.InForceDifference));
+                ReportTotals.From(u.InForceDifference),
+                u.DraftDifference == Engine.Evaluation.Totals.Zero ? null : ReportTotals.From(u.DraftDifference));
         }
         return new ReportTiers(report.Ruleset.Title + (report.Superseded ? "（" + report.Ruleset.SupersededNote + "）" : ""), tiers, upgrade);
     }

@@ -34,7 +34,11 @@ public sealed class ExcelReportTests
         foreach (var tier in made.Assessment.Report.Tiers)
             Assert.Contains(tier.Tier.Name, Item(summary, "梯度评估·" + tier.Tier.Name), StringComparison.Ordinal);
         if (made.Assessment.Upgrade is { } upgrade)
+        {
             Assert.Equal(upgrade.InForceDifference.Exact, Yuan(summary, "晋级价值·合计（现行有效）·确定金额"));
+            Assert.Equal(upgrade.InForceDifference.Scheduled, Yuan(summary, "晋级价值·合计（现行有效）·分年度计划合计"));
+            Assert.Equal(upgrade.Documents.Count, summary.Count(r => Text(r, "项目") == "晋级价值·文件"));
+        }
         else
             Assert.Contains("没有更高一档", Item(summary, "晋级价值"), StringComparison.Ordinal);
 

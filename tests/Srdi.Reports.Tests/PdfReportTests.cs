@@ -19,6 +19,8 @@ public sealed class PdfReportTests
     {
         { "nanshan-little-giant.json", "2025-06-01" },
         { "xiamen-little-giant.json", "2025-09-01" },
+        // Holds no little-giant title: the report carries an upgrade value with measures it opens.
+        { "nanshan-sensor-manufacturer.json", "2025-06-01" },
     };
 
     [Theory]
@@ -50,7 +52,11 @@ public sealed class PdfReportTests
         foreach (var x in view.ReachingOthers) Assert.Contains(Squash(x.Amount), text, StringComparison.Ordinal);
         foreach (var tier in made.Assessment.Report.Tiers) Assert.Contains(Squash(tier.Tier.Name), text, StringComparison.Ordinal);
         if (made.Assessment.Upgrade is { } upgrade)
+        {
             Assert.Contains(Squash("合计（现行有效）：确定 +" + Amounts.Chinese(upgrade.InForceDifference.Exact)), text, StringComparison.Ordinal);
+            foreach (var opened in upgrade.Documents.SelectMany(d => d.Opened))
+                Assert.Contains(Squash(opened.Measure.Title + "：" + ChineseText.Amount(opened)), text, StringComparison.Ordinal);
+        }
 
         // Measures of documents whose area does not cover the enterprise are not listed.
         var listed = measures.Select(m => m.Result.Measure.Title).ToHashSet(StringComparer.Ordinal);
@@ -72,13 +78,15 @@ public sealed class PdfReportTests
             Assert.Contains(Squash(m.Result.Measure.Text), text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Pdf_NoCodeWordReachesTheReader()
+    [Theory]
+    [MemberData(nameof(Examples))]
+    public void Pdf_NoCodeWordReachesTheReader(string example, string date)
     {
-        var made = ReportHost.Make("nanshan-little-giant.json", new DateOnly(2025, 6, 1));
+        var made = ReportHost.Make(example, DateOnly.Parse(date, CultureInfo.InvariantCulture));
         var text = Extract(Write(made.Report), out _);
         var codes = Codes.All<MeasureStatus>().Concat(Codes.All<BenefitKind>()).Concat(Codes.All<ApplicationMode>())
             .Concat(made.View.Documents.SelectMany(d => d.Measures).Select(m => m.Result.Measure.Id))
+            .Concat(made.Assessment.Upgrade?.Documents.SelectMany(d => d.Opened).Select(m => m.Measure.Id) ?? [])
             .Concat(made.View.Enterprise.Facts.Keys)
             .Concat(made.View.Documents.SelectMany(d => d.Measures).Select(m => m.Result.Measure.Beneficiary));
         foreach (var code in codes.Distinct(StringComparer.Ordinal))
@@ -115,6 +123,19 @@ public sealed class PdfReportTests
         var made = ReportHost.Make(profile with { Name = name }, new DateOnly(2025, 6, 1));
         var text = Extract(Write(made.Report), out _);
         Assert.Contains(Squash(name), text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pdf_ReportsWrittenAtOnceDoNotDisturbEachOther()
+    {
+        var reports = PdfReportTests.Examples.Select(row => ReportHost.Make((string)row[0], DateOnly.Parse((string)row[1], CultureInfo.InvariantCulture))).ToList();
+        var texts = reports.AsParallel().WithDegreeOfParallelism(reports.Count).Select(m => (m, Text: Extract(Write(m.Report), out _))).ToList();
+        foreach (var (m, text) in texts)
+        {
+            Assert.Contains(Squash(m.View.Enterprise.Name!), text, StringComparison.Ordinal);
+            foreach (var other in reports.Where(o => o != m))
+                Assert.DoesNotContain(Squash(other.View.Enterprise.Name!), text, StringComparison.Ordinal);
+        }
     }
 
     internal static byte[] Write(PolicyReport report)
