@@ -1,5 +1,6 @@
 using Scalar.AspNetCore;
 using Srdi.Application.Hosting;
+using Srdi.Reports;
 using Srdi.Storage.Hosting;
 using Srdi.Web.Accounts;
 using Srdi.Web.Apis;
@@ -11,6 +12,7 @@ builder.Services.AddSrdiNavigator(builder.Configuration);
 builder.Services.AddSrdiStorage(builder.Configuration);
 builder.Services.AddSrdiWeb(builder.Configuration);
 builder.Services.AddSrdiAccounts(builder.Configuration);
+builder.Services.AddSrdiReports();
 builder.Services.AddOpenApi();
 builder.Services.AddSrdiPages();
 

@@ -82,7 +82,8 @@ public abstract class AccessControlTests(SrdiWebFactory factory) : IAsyncLifetim
             .ToList();
 
     private static string Fill(string template) =>
-        template.Replace("{id}", A, StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal);
+        template.Replace("{id}", A, StringComparison.Ordinal).Replace("{number:int}", "1", StringComparison.Ordinal)
+            .Replace("{format}", "pdf", StringComparison.Ordinal) + (template.EndsWith("/report", StringComparison.Ordinal) ? "?format=pdf" : "");
 
     private static HttpRequestMessage Request(string method, string route, string token)
     {
@@ -100,7 +101,7 @@ public abstract class AccessControlTests(SrdiWebFactory factory) : IAsyncLifetim
     public async Task Api_EveryRouteWithAnEnterpriseId_IsClosedToAnotherEnterprisesUser()
     {
         var routes = ApiRoutes();
-        Assert.True(routes.Count >= 7, $"expected the enterprise routes, found {routes.Count}");
+        Assert.True(routes.Count >= 8, $"expected the enterprise routes, found {routes.Count}");
         var client = factory.CreateClient();
         foreach (var (method, route) in routes)
         {
@@ -125,7 +126,7 @@ public abstract class AccessControlTests(SrdiWebFactory factory) : IAsyncLifetim
     public async Task Pages_EveryPageWithAnEnterpriseId_IsClosedToAnotherEnterprisesUser()
     {
         var routes = PageRoutes();
-        Assert.True(routes.Count >= 4, $"expected the enterprise pages, found {routes.Count}");
+        Assert.True(routes.Count >= 5, $"expected the enterprise pages, found {routes.Count}");
         var owner = await Browsing.SignedInAsync(factory, _userA);
         var other = await Browsing.SignedInAsync(factory, _userB);
         // A valid anti-forgery token of the other user's own session, so a refusal is the access check's.

@@ -44,11 +44,15 @@ public sealed class ChineseText(Wording wording, CatalogVocabulary vocabulary)
     };
 
     /// <summary>The short "why" beside a measure: the first failed condition, the facts missing
-    /// (by their Chinese labels), the document's validity, or the benefits in kind.</summary>
-    public string Reason(MeasureResult r)
+    /// (by their labels), the document's validity, or the benefits in kind. A measure for holders
+    /// of certain titles names the certificates the enterprise holds as <see cref="Certificate"/>
+    /// words them (the engine's trace spells them as codes).</summary>
+    public string Reason(MeasureResult r, EnterpriseProfile profile, DateOnly at)
     {
         if (r.Status == MeasureStatus.NotInForce) return $"文件有效期 {r.Document.Validity}";
         var failed = r.Conditions.FirstOrDefault(c => c.Outcome == Truth.False);
+        if (r.Status == MeasureStatus.Ineligible && failed is { Kind: ConditionKind.Targets })
+            return $"{failed.Label}：" + (profile.Certificates.Count == 0 ? "未持有任何证书" : string.Join("；", profile.Certificates.Select(c => Certificate(c, at))));
         if (r.Status == MeasureStatus.Ineligible && failed is not null) return $"{failed.Label}：{failed.Seen}";
         if (r.Status == MeasureStatus.NeedsInfo) return "缺少：" + string.Join("、", r.Missing.Select(FactLabel));
         if (r.Kind == BenefitKind.InKind) return Excerpt(string.Join("；", r.Measure.Benefit.InKind), 40);

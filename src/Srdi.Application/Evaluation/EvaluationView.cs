@@ -42,7 +42,7 @@ public sealed record EvaluationView(
                 continue;
             }
             documents.Add(new DocumentView(group.Key, ChineseText.DocumentState(group.Key, report.At, report.IncludeDrafts),
-                concerning.Select(m => Measure(m, text, navigator, p)).ToList()));
+                concerning.Select(m => Measure(m, text, navigator, p, report.At)).ToList()));
         }
         var others = report.Measures
             .Where(m => m.Status == MeasureStatus.Eligible)
@@ -57,13 +57,13 @@ public sealed record EvaluationView(
     /// <summary>The beneficiary code of money paid to the enterprise itself (reading rule 15).</summary>
     public const string EnterpriseBeneficiary = "enterprise";
 
-    private static MeasureView Measure(MeasureResult r, ChineseText text, PolicyNavigator navigator, EnterpriseProfile profile)
+    private static MeasureView Measure(MeasureResult r, ChineseText text, PolicyNavigator navigator, EnterpriseProfile profile, DateOnly at)
     {
         var computations = r.Status is MeasureStatus.Eligible or MeasureStatus.NotInForce
             ? r.Parts.Where(x => x.Applies == Truth.True && x.Computation is not null)
                 .Select(x => new ComputationLine(x.Part.Label, x.Part.Payer, x.Computation!, x.CapApplied, x.Part.CapLabel)).ToList()
             : [];
-        return new MeasureView(r, text.Status(r), ChineseText.Amount(r), text.Wording.Application(r.Measure.Application), text.Reason(r),
+        return new MeasureView(r, text.Status(r), ChineseText.Amount(r), text.Wording.Application(r.Measure.Application), text.Reason(r, profile, at),
             computations, r.Conditions.Select(c => Condition(c, text, navigator, profile)).ToList());
     }
 

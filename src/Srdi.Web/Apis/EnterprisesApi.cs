@@ -98,7 +98,28 @@ public static class EnterprisesApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
+        api.MapGet("/{id}/report", Report)
+            .WithName("DownloadEnterpriseReport")
+            .WithSummary("下载已存档企业的政策体检报告：PDF 或 Excel，内容与页面相同")
+            .WithDescription("format：pdf 或 xlsx（必填）；at：评估日期 YYYY-MM-DD（默认今天）；includeDrafts：合计中计入征求意见稿；version：按该版本的档案（默认当前版本）。")
+            .Produces(StatusCodes.Status200OK, contentType: Reports.PolicyReportExport.PdfContentType)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         return app;
+    }
+
+    private static async Task<IResult> Report(
+        string id, string? format, string? at, string? includeDrafts, string? version,
+        EnterpriseRecords records, ProfileReader profiles, Pages.Enterprises.ReportFile files, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!Pages.Enterprises.ReportFile.IsFormat(format)) return Problems.Parameter("format", $"format 应为 pdf 或 xlsx，实际为“{format}”");
+        if (RequestInput.Flag("includeDrafts", includeDrafts, out var drafts) is { } badDrafts) return badDrafts;
+        if (RequestInput.Date(at, clock, out var date) is { } badDate) return badDate;
+        var (profile, problem) = await StoredProfileAsync(id, "version", version, records, profiles, cancellationToken);
+        if (problem is not null) return problem;
+        var (content, type, name) = files.Write(profile!, date, drafts, format!);
+        return TypedResults.File(content, type, name);
     }
 
     private static async Task<Results<Created<EnterpriseResult>, ProblemHttpResult>> Create(

@@ -21,6 +21,7 @@ public static class PagesExtensions
                 m => m.Filters.Add(new ServiceFilterAttribute(typeof(Accounts.EnterpriseAccessPageFilter))));
             o.Conventions.AuthorizeFolder("/Admin", Accounts.AccountsExtensions.AdminPolicy);
         });
+        services.AddSingleton<Enterprises.ReportFile>();
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
     }
