@@ -36,18 +36,6 @@ public sealed class PlatformTests(BrowserFixture fixture)
     private static async Task ScreenshotAsync(IPage page, string name) =>
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "platform-" + name + ".png"), FullPage = true });
 
-    /// <summary>A 南山 little giant renting a 1200万 office: the rent measure pays 300万 a year
-    /// for three years, then 150万 for two (the clause's 50% of the rent, capped).</summary>
-    private static string Profile(string id) => $$"""
-        {
-          "id": "{{id}}",
-          "name": "深圳市南山某浏览器测试科技有限公司",
-          "area": { "province": "广东省", "city": "深圳市", "district": "南山区", "since": "2016-05-20" },
-          "certificates": [ { "kind": "little-giant", "issuer": "工业和信息化部", "issued_on": "2024-07-15" } ],
-          "facts": { "sector": "工业", "office_rent_annual": "1200万" }
-        }
-        """;
-
     [Fact]
     public async Task AnOfficerSignsInCreatesAnEnterpriseReadsTheReportAndOpensAMeasure()
     {
@@ -58,10 +46,25 @@ public sealed class PlatformTests(BrowserFixture fixture)
         await page.ClickAsync("a:has-text('新建企业档案')");
         await page.WaitForURLAsync("**/enterprises/new");
         var id = "91440300BROWSER" + Random.Shared.Next(100, 999).ToString(CultureInfo.InvariantCulture);
-        await page.FillAsync("textarea[name=Profile]", Profile(id));
-        await page.FillAsync("input[name=Note]", "浏览器测试新建");
-        await ScreenshotAsync(page, "2-new-enterprise");
-        await page.ClickAsync("#profile-form button[type=submit]");
+        // The guided form: the basics first …
+        await page.FillAsync("#profile-form input[name='profile[name]']", "深圳市南山某浏览器测试科技有限公司");
+        await page.FillAsync("#profile-form input[name='profile[id]']", id);
+        await page.FillAsync("#profile-form input[name='profile[province]']", "广东省");
+        await page.FillAsync("#profile-form input[name='profile[city]']", "深圳市");
+        await page.FillAsync("#profile-form input[name='profile[district]']", "南山区");
+        await page.FillAsync("#profile-form input[name='profile[since]']", "2016-05-20");
+        await page.SelectOptionAsync("#profile-form select[name='profile[c0-kind]']", "little-giant");
+        await page.SelectOptionAsync("#profile-form select[name='profile[c0-level]']", "national");
+        await page.FillAsync("#profile-form input[name='profile[c0-issued_on]']", "2024-07-15");
+        await ScreenshotAsync(page, "2-new-enterprise-basics");
+        await page.ClickAsync("#profile-form button:has-text('下一步')");
+        // … then only what the 南山 measures ask, in Chinese with units.
+        var rentField = page.Locator("#profile-form input[name='profile[f-office_rent_annual]']");
+        await Assertions.Expect(rentField).ToBeVisibleAsync();
+        Assert.DoesNotContain("office_rent_annual", await page.Locator("#profile-form").InnerTextAsync(), StringComparison.Ordinal);
+        await rentField.FillAsync("1200万");
+        await ScreenshotAsync(page, "2-new-enterprise-facts");
+        await page.ClickAsync("#profile-form button:has-text('保存为第 1 版')");
         await page.WaitForURLAsync("**/enterprises/" + id);
 
         await page.FillAsync("input[name=At]", "2025-06-01");
@@ -83,6 +86,17 @@ public sealed class PlatformTests(BrowserFixture fixture)
         await page.WaitForURLAsync("**/policies/" + Rent);
         Assert.Contains("租金", await page.Locator("h1").InnerTextAsync(), StringComparison.Ordinal);
         await ScreenshotAsync(page, "4-measure");
+
+        // The report as a PDF, downloaded as a person does, holds the same figures as the page.
+        await page.GoBackAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("a:has-text('下载 PDF')"));
+        Assert.EndsWith(".pdf", download.SuggestedFilename, StringComparison.Ordinal);
+        var path = Path.Combine(BrowserFixture.Screenshots, "platform-report.pdf");
+        await download.SaveAsAsync(path);
+        using var pdf = UglyToad.PdfPig.PdfDocument.Open(path);
+        var text = new string(string.Concat(pdf.GetPages().Select(p => p.Text)).Where(c => !char.IsWhiteSpace(c)).ToArray());
+        Assert.Contains("深圳市南山某浏览器测试科技有限公司", text, StringComparison.Ordinal);
+        Assert.Contains(new string(amount.Where(c => !char.IsWhiteSpace(c)).ToArray()), text, StringComparison.Ordinal);
     }
 
     [Fact]

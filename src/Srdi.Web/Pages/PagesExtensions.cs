@@ -22,6 +22,7 @@ public static class PagesExtensions
             o.Conventions.AuthorizeFolder("/Admin", Accounts.AccountsExtensions.AdminPolicy);
         });
         services.AddSingleton<Enterprises.ReportFile>();
+        services.AddSingleton<Enterprises.GuidedProfile>();
         services.Configure<WebEncoderOptions>(o => o.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return services;
     }
