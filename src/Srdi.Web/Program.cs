@@ -13,7 +13,7 @@ builder.Services.AddSrdiStorage(builder.Configuration);
 builder.Services.AddSrdiWeb(builder.Configuration);
 builder.Services.AddSrdiAccounts(builder.Configuration);
 builder.Services.AddSrdiReports();
-builder.Services.AddOpenApi();
+builder.Services.AddOpenApi(o => o.AddApiTokenScheme());
 builder.Services.AddSrdiPages();
 
 var app = builder.Build();
