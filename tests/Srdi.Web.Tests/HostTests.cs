@@ -31,6 +31,11 @@ public sealed class HostTests(SrdiWebFactory factory) : IClassFixture<SrdiWebFac
             Assert.Equal(methods, operations.Count);
             Assert.All(operations, o => Assert.Contains(o.Value.GetProperty("summary").GetString()!, c => c is >= '\u4e00' and <= '\u9fff'));
         }
+        // Programs learn from the document how to sign in, and which routes need it.
+        var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty("ApiToken");
+        Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
+        Assert.True(paths.GetProperty("/api/v1/enterprises/{id}").GetProperty("get").TryGetProperty("security", out _));
+        Assert.False(paths.GetProperty("/api/v1/evaluations").GetProperty("post").TryGetProperty("security", out _));
         var schemas = document.GetProperty("components").GetProperty("schemas");
         Assert.True(schemas.TryGetProperty("EvaluationResult", out var evaluation));
         Assert.True(evaluation.GetProperty("properties").TryGetProperty("include_drafts", out _));
