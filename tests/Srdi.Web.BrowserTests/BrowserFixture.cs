@@ -26,6 +26,23 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
     /// <summary>The demo sign-ins the host printed at start (one per role).</summary>
     public IReadOnlyList<Srdi.Web.Accounts.DemoAccount> Demo => _factory.Services.GetRequiredService<Srdi.Web.Accounts.DemoAccounts>().Accounts;
 
+    /// <summary>A fresh browser context (its own cookies) at a width and height, in Chinese, and a page in it.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1280, int height = 900)
+    {
+        var context = await Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = width, Height = height },
+            Locale = "zh-CN",
+            AcceptDownloads = true,
+        });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>Saves a full-page screenshot as TestResults/screenshots/NAME.png.</summary>
+    public static async Task ScreenshotAsync(IPage page, string name) =>
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(Screenshots, name + ".png"), FullPage = true });
+
     public Srdi.Web.Accounts.DemoAccount DemoOf(string role) => Demo.Single(d => d.Role == role);
 
     public static string RepositoryRoot { get; } = FindRepositoryRoot();

@@ -12,21 +12,14 @@ public sealed class PageTests(BrowserFixture fixture)
 
     private async Task<IPage> OpenAsync(string path, int width = 1280, int height = 900)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "zh-CN",
-        });
-        var page = await context.NewPageAsync();
+        var page = await fixture.NewPageAsync(width, height);
         var response = await page.GotoAsync(path);
         Assert.NotNull(response);
         Assert.True(response.Ok, path + "：" + response.StatusText);
         return page;
     }
 
-    private static async Task ScreenshotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, name + ".png"), FullPage = true });
+    private static Task ScreenshotAsync(IPage page, string name) => BrowserFixture.ScreenshotAsync(page, name);
 
     /// <summary>Through the guided form: the example's basics as loaded, then its facts, then the report.</summary>
     private static async Task<IPage> SubmitExampleAsync(IPage page)

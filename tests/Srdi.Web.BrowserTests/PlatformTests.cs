@@ -16,14 +16,7 @@ public sealed class PlatformTests(BrowserFixture fixture)
 
     private async Task<IPage> SignInAsync(string role, int width = 1280, int height = 900)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = fixture.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = width, Height = height },
-            Locale = "zh-CN",
-            AcceptDownloads = true,
-        });
-        var page = await context.NewPageAsync();
+        var page = await fixture.NewPageAsync(width, height);
         await page.GotoAsync("/account/login");
         var account = fixture.DemoOf(role);
         await page.FillAsync("input[name=UserName]", account.UserName);
@@ -33,8 +26,7 @@ public sealed class PlatformTests(BrowserFixture fixture)
         return page;
     }
 
-    private static async Task ScreenshotAsync(IPage page, string name) =>
-        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "platform-" + name + ".png"), FullPage = true });
+    private static Task ScreenshotAsync(IPage page, string name) => BrowserFixture.ScreenshotAsync(page, "platform-" + name);
 
     [Fact]
     public async Task AnOfficerSignsInCreatesAnEnterpriseReadsTheReportAndOpensAMeasure()
