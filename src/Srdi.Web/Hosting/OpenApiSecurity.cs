@@ -13,6 +13,8 @@ public static class OpenApiSecurity
     {
         options.AddDocumentTransformer((document, context, cancellationToken) =>
         {
+            // People read the interactive page's title: in Chinese, not the assembly name.
+            document.Info.Title = "专精特新政策导航 API";
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>(StringComparer.Ordinal);
             document.Components.SecuritySchemes[SchemeName] = new OpenApiSecurityScheme
