@@ -79,7 +79,9 @@ internal static class TierAssessor
         if (gate == Truth.False) gaps.Add($"企业规模为{size.Class}，不属于中小企业，不能进入优质中小企业梯度培育");
         if (gate == Truth.Unknown) foreach (var f in size.Missing) context.NoteMissing(f);
 
-        var conditions = Applicable(tier.Conditions, context).Select(c => Criterion(c, context)).ToList();
+        // A holder of a valid certificate of this tier is judged as at its review (复核): conditions
+        // written for new applicants only do not apply to it.
+        var conditions = Applicable(tier.Conditions, context).Where(c => !(holds && c.Source.NewApplicantsOnly)).Select(c => Criterion(c, context)).ToList();
         var verdict = gate.And(conditions.Aggregate(Truth.True, (t, c) => t.And(c.Outcome)));
         foreach (var failed in conditions.Where(c => c.Outcome == Truth.False)) gaps.AddRange(FailedLeaves(failed));
 
