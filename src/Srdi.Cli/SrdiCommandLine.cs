@@ -88,9 +88,15 @@ public static partial class SrdiCommandLine
         }
         catch (Exception e)
         {
-            error.WriteLine($"错误：程序内部出错（{TerminalText.Clean(e.GetType().Name)}），未能完成。{LogTo(e, args)}");
-            return Unexpected;
+            return Fail(e, args, error);
         }
+    }
+
+    /// <summary>An unexpected error: a short Chinese message and the path of a log with the details.</summary>
+    internal static int Fail(Exception e, string[] args, TextWriter error)
+    {
+        error.WriteLine($"错误：程序内部出错，未能完成。{LogTo(e, args)}");
+        return Unexpected;
     }
 
     /// <summary>Parses with the invariant UI culture, so that the parser's messages have the
