@@ -112,10 +112,10 @@ public sealed record ReportTiers(string Ruleset, IReadOnlyList<ReportTier> Tiers
     public string RulesetLine => "认定标准：" + Ruleset;
 }
 
-public sealed record ReportTier(string Name, string Verdict, string Route, bool Holds, IReadOnlyList<string> Gaps, IReadOnlyList<string> Missing)
+public sealed record ReportTier(string Name, string Verdict, bool Holds, IReadOnlyList<string> Gaps, IReadOnlyList<string> Missing)
 {
     /// <summary>The tier as one line: name, verdict, route, and whether a valid certificate is held.</summary>
-    public string Line => $"{Name}：{Verdict}（{Route}）" + (Holds ? "；已持有有效证书" : "");
+    public string Line => $"{Name}：{Verdict}" + (Holds ? "；已持有有效证书，按复核条件判断" : "");
 
     public string? MissingLine => Missing.Count == 0 ? null : "需补充：" + string.Join("、", Missing);
 }

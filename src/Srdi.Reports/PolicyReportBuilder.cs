@@ -46,7 +46,7 @@ public sealed class PolicyReportBuilder(PolicyNavigator navigator)
         var report = assessment.Report;
         var wording = navigator.Wording;
         var vocabulary = navigator.Catalog.Vocabulary;
-        var tiers = report.Tiers.Select(t => new ReportTier(t.Tier.Name, wording.Verdict(t.Verdict), t.Route, t.Holds, t.Gaps,
+        var tiers = report.Tiers.Select(t => new ReportTier(t.Tier.Name, ChineseText.TierVerdict(wording, t), t.Holds, t.Gaps,
             t.Missing.Select(f => ChineseText.Label(vocabulary, f)).ToList())).ToList();
         ReportUpgrade? upgrade = null;
         if (assessment.Upgrade is { } u)

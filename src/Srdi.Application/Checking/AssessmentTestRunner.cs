@@ -55,7 +55,7 @@ public sealed class AssessmentTestRunner(PolicyNavigator navigator)
         var criteria = report.Tiers.SelectMany(t => t.Conditions.Concat(t.Direct)).SelectMany(Flatten).ToDictionary(c => c.Criterion.Id);
         foreach (var (id, outcome) in test.Conditions)
         {
-            var actual = criteria.TryGetValue(id, out var c) ? Words.Outcome(c.Outcome) : "不适用";
+            var actual = criteria.TryGetValue(id, out var c) ? Words.Outcome(c.Outcome) : "not-applicable";
             if (actual != outcome) failures.Add($"{test.Location}: 条件 {id} 应为 {outcome}，实际为 {actual}（{c?.Seen}）");
         }
         return new AssessmentTestResult(test, failures);

@@ -100,6 +100,15 @@ public sealed class ChineseText(Wording wording, CatalogVocabulary vocabulary)
 
     public static string Date(DateOnly date) => Text.IsoDate.Format(date);
 
+    /// <summary>A tier's verdict as every front end prints it: the route (how the tier was
+    /// reached) only when it was reached; a tier not reached has its verdict alone.</summary>
+    public static string TierVerdict(Vocabulary.Wording wording, Engine.Tiers.TierResult tier)
+    {
+        ArgumentNullException.ThrowIfNull(wording);
+        ArgumentNullException.ThrowIfNull(tier);
+        return wording.Verdict(tier.Verdict) + (tier.Verdict == Engine.Tiers.Verdict.Qualifies ? $"（{tier.Route}）" : "");
+    }
+
     /// <summary>A moment as a person in China reads it: Beijing time (UTC+8, no daylight saving),
     /// to the minute.</summary>
     public static string Time(DateTimeOffset moment) =>

@@ -6,6 +6,10 @@ public static class CatalogLocation
 {
     public const string FolderName = "catalog";
 
+    /// <summary>The environment variable the command line reads for the catalog folder (beside
+    /// the configuration's Srdi:Catalog, Srdi__Catalog in the environment); --catalog wins over both.</summary>
+    public const string EnvironmentVariable = "SRDI_CATALOG";
+
     /// <summary>The catalog that ships with the program.</summary>
     public static string Shipped => Path.Combine(AppContext.BaseDirectory, FolderName);
 

@@ -145,7 +145,7 @@ internal static class RulesetLoader
         }
         var criterion = new Criterion(m.RequireString("id"), m.String("group"), m.RequireString("label"), m.Expression("rule"),
             m.Maps("all").Select(LoadCriterion).ToList(), m.Maps("any").Select(LoadCriterion).ToList(),
-            gap, m.StringList("regions"), m.String("note"));
+            gap, m.StringList("regions"), m.String("note"), m.Bool("new_applicants_only", false));
         var forms = (criterion.Rule is null ? 0 : 1) + (criterion.All.Count > 0 ? 1 : 0) + (criterion.Any.Count > 0 ? 1 : 0);
         if (forms != 1) throw m.Error(m.Node, $"条件 {criterion.Id} 须且只须有 rule、all、any 之一");
         m.RejectUnknownKeys();

@@ -11,7 +11,9 @@ namespace Srdi.Catalog.Testing;
 public static class AssessmentTestLoader
 {
     private static readonly string[] Verdicts = ["qualifies", "does-not-qualify", "needs-info"];
-    private static readonly string[] Outcomes = ["true", "false", "unknown"];
+    /// <summary>A condition's outcome, or not-applicable: the condition is not applied to this
+    /// enterprise (another region's, or a new applicant's while the enterprise holds the tier).</summary>
+    private static readonly string[] Outcomes = ["true", "false", "unknown", "not-applicable"];
 
     public static IReadOnlyList<AssessmentTestCase> LoadAll(string root, PolicyCatalog catalog)
     {
@@ -78,7 +80,7 @@ public static class AssessmentTestLoader
                 {
                     if (!criteria.Contains(id)) throw conditionMap.Error(keyNode, $"规则集中没有条件 \"{id}\"");
                     var written = (value as YamlScalarNode)?.Value ?? "";
-                    conditionOutcomes[id] = Outcomes.Contains(written) ? written : throw conditionMap.Error(value, "条件结果应为 true、false 或 unknown");
+                    conditionOutcomes[id] = Outcomes.Contains(written) ? written : throw conditionMap.Error(value, "条件结果应为 true、false、unknown 或 not-applicable");
                 }
             }
             expect.RejectUnknownKeys();

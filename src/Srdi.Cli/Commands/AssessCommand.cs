@@ -22,14 +22,16 @@ internal static class AssessCommand
         {
             var at = EvaluateCommand.ParseDate(parse.GetValue(atOption));
             var catalog = parse.GetValue(catalogOption);
-            var profile = context.Service<ProfileReader>(catalog).ReadFile(parse.GetValue(profileArgument)!);
+            var profilePath = parse.GetValue(profileArgument)!;
+            OutputPaths.CheckInput("企业档案文件", profilePath);
+            var profile = context.Service<ProfileReader>(catalog).ReadFile(profilePath);
             var service = context.Service<AssessmentService>(catalog);
             var assessment = service.Assess(profile, at);
             if (parse.GetValue(jsonOption)) context.Output.WriteLine(SrdiJson.Serialize(AssessmentService.Result(assessment)));
             else
             {
                 var wording = context.Service<Wording>(catalog);
-                AssessmentPrinter.Print(context.Output, assessment.Report, wording);
+                AssessmentPrinter.Print(context.Output, assessment.Report, wording, context.Open(catalog).Catalog.Vocabulary);
                 AssessmentPrinter.PrintUpgrade(context.Output, assessment.Upgrade, wording);
             }
             return SrdiCommandLine.Ok;

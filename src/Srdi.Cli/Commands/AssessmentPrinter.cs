@@ -6,6 +6,7 @@ using Srdi.Application.Vocabulary;
 using Srdi.Engine;
 using Srdi.Engine.Formatting;
 using Srdi.Engine.Tiers;
+using Srdi.Model.Vocabulary;
 
 namespace Srdi.Cli.Commands;
 
@@ -13,27 +14,29 @@ namespace Srdi.Cli.Commands;
 /// what reaching the next tier is worth.</summary>
 internal static class AssessmentPrinter
 {
-    public static void Print(TextWriter o, AssessmentReport report, Wording wording)
+    public static void Print(TextWriter o, AssessmentReport report, Wording wording, CatalogVocabulary vocabulary)
     {
         var p = report.Profile;
-        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"企业：{p.Name ?? p.Id}（{p.Id}）    评估日期：{report.At:yyyy-MM-dd}"));
+        string Facts(IEnumerable<string> facts) => string.Join("、", facts.Select(f => ChineseText.Label(vocabulary, f)).Distinct(StringComparer.Ordinal));
+        o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"企业：{TerminalText.Clean(p.Name ?? p.Id)}（{TerminalText.Clean(p.Id)}）    评估日期：{report.At:yyyy-MM-dd}"));
         o.WriteLine($"认定标准：{report.Ruleset.Title}（{report.Ruleset.Id}）");
         if (report.Superseded) o.WriteLine($"注意：{report.Ruleset.SupersededNote}");
         var size = report.Size;
-        o.WriteLine($"企业规模：{size.Class ?? "无法判断"}{(size.Industry is null ? "" : $"（{size.Industry}）")}{(size.Missing.Count > 0 ? "，缺少：" + string.Join("、", size.Missing) : "")}");
-        if (size.Basis.Length > 0) o.WriteLine($"  依据：{size.Basis}");
+        o.WriteLine($"企业规模：{size.Class ?? "无法判断"}{(size.Industry is null ? "" : $"（{size.Industry}）")}{(size.Missing.Count > 0 ? "，缺少：" + Facts(size.Missing) : "")}");
+        if (size.Basis.Length > 0)
+            o.WriteLine($"  依据：{size.Basis}{(size.Missing.Count == 0 && size.Unfilled.Count > 0 ? $"（未填写：{Facts(size.Unfilled)}）" : "")}");
         foreach (var tier in report.Tiers)
         {
             o.WriteLine();
-            var verdict = wording.Verdict(tier.Verdict);
-            o.WriteLine($"■ {tier.Tier.Name}：{verdict}（{tier.Route}）{(tier.Holds ? "  [已持有有效证书]" : "")}");
+            var verdict = ChineseText.TierVerdict(wording, tier);
+            o.WriteLine($"■ {tier.Tier.Name}：{verdict}{(tier.Holds ? "  [已持有有效证书，按复核条件判断]" : "")}");
             foreach (var c in tier.Conditions) PrintCriterion(o, c, "  ");
             if (tier.Score is { } score)
             {
                 var table = new Table().AddColumns("组", "指标", "当前值", "档位", "得分", "满分", "下一档");
                 foreach (var i in score.Indicators)
                     table.AddRow(Markup.Escape(i.Indicator.Group), Markup.Escape(i.Indicator.Label), Markup.Escape(i.Value ?? ""),
-                        Markup.Escape(i.Band ?? "待定：缺少 " + string.Join("、", i.Missing)), i.Points is { } pts ? Amounts.Plain(pts) : "?",
+                        Markup.Escape(i.Band ?? (i.Missing.Count == 0 ? "待定：缺少信息" : "待定：缺少 " + Facts(i.Missing))), i.Points is { } pts ? Amounts.Plain(pts) : "?",
                         Amounts.Plain(i.Indicator.Max), Markup.Escape(i.NextStep ?? ""));
                 Screen.Render(o, table);
                 o.WriteLine($"  总分 {Amounts.Plain(score.Points)}{(score.Undecided > 0 ? $"（另有 {Amounts.Plain(score.Undecided)} 分待定）" : "")}，及格线 {(score.PassMark is { } pm ? Amounts.Plain(pm) : "未知")}："
@@ -49,7 +52,7 @@ internal static class AssessmentPrinter
                 o.WriteLine("  差距：");
                 foreach (var g in tier.Gaps) o.WriteLine($"    · {g}");
             }
-            if (tier.Missing.Count > 0) o.WriteLine($"  需补充：{string.Join("、", tier.Missing)}");
+            if (tier.Missing.Count > 0) o.WriteLine($"  需补充：{Facts(tier.Missing)}");
         }
     }
 

@@ -32,10 +32,12 @@ internal static class BatchCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var rosterPath = parse.GetValue(rosterArgument)!;
-            if (!File.Exists(rosterPath)) throw new UsageException($"找不到名单文件 \"{rosterPath}\"");
+            if (Directory.Exists(rosterPath)) throw new UsageException($"名单应为文件，但“{TerminalText.Clean(rosterPath)}”是一个文件夹");
+            if (!File.Exists(rosterPath)) throw new UsageException($"找不到名单文件“{TerminalText.Clean(rosterPath)}”");
             var options = new BatchOptions(EvaluateCommand.ParseDate(parse.GetValue(atOption)), parse.GetValue(draftsOption),
                 !parse.GetValue(noExcelOption), parse.GetValue(workersOption));
             var folder = parse.GetValue(outOption)!;
+            OutputPaths.CheckFolder("--out", folder);
             var batch = context.Service<BatchService>(parse.GetValue(catalogOption));
             var progress = new LatestProgress();
             BatchReport report;

@@ -20,6 +20,7 @@ internal static class DiffCommand
         command.Options.Add(outOption);
         command.SetAction(parse =>
         {
+            if (parse.GetValue(outOption) is { } outPath) OutputPaths.CheckFile("--out", outPath);
             BatchDiffReport report;
             try
             {

@@ -27,7 +27,9 @@ internal static class EvaluateCommand
         {
             var at = ParseDate(parse.GetValue(atOption));
             var catalog = parse.GetValue(catalogOption);
-            var profile = context.Service<ProfileReader>(catalog).ReadFile(parse.GetValue(profileArgument)!);
+            var profilePath = parse.GetValue(profileArgument)!;
+            OutputPaths.CheckInput("企业档案文件", profilePath);
+            var profile = context.Service<ProfileReader>(catalog).ReadFile(profilePath);
             var service = context.Service<EvaluationService>(catalog);
             var evaluation = service.Evaluate(profile, at, parse.GetValue(draftsOption), parse.GetValue(upgradeOption));
             if (parse.GetValue(jsonOption))
@@ -48,6 +50,6 @@ internal static class EvaluateCommand
         if (text is null) return DateOnly.FromDateTime(DateTime.Now);
         return Application.Text.IsoDate.TryParse(text, out var d)
             ? d
-            : throw new UsageException($"--at 应为日期 YYYY-MM-DD，实际为 \"{text}\"");
+            : throw new UsageException($"--at 应为日期 YYYY-MM-DD，实际为“{TerminalText.Clean(text)}”");
     }
 }

@@ -14,7 +14,7 @@ internal static class EvaluationPrinter
     public static void Print(TextWriter o, EvaluationView view)
     {
         var p = view.Enterprise;
-        o.WriteLine($"企业：{p.Name ?? p.Id}（{p.Id}）    评估日期：{ChineseText.Date(view.At)}");
+        o.WriteLine($"企业：{TerminalText.Clean(p.Name ?? p.Id)}（{TerminalText.Clean(p.Id)}）    评估日期：{ChineseText.Date(view.At)}");
         o.WriteLine($"注册地：{view.AreaText}");
         o.WriteLine("证书：" + (view.Certificates.Count == 0 ? "无" : string.Join("；", view.Certificates)));
         o.WriteLine();

@@ -26,7 +26,7 @@ internal static class PoliciesCommand
             var library = context.Service<PolicyLibrary>(parse.GetValue(catalogOption));
             DocumentStatus? status = null;
             if (parse.GetValue(statusOption) is { } statusText)
-                status = library.TryStatus(statusText, out var s) ? s : throw new UsageException($"--status 应为 in-force 或 draft，实际为 \"{statusText}\"");
+                status = library.TryStatus(statusText, out var s) ? s : throw new UsageException($"--status 应为 in-force（现行有效）或 draft（征求意见稿），实际为“{TerminalText.Clean(statusText)}”");
             PrintRows(context.Output, library.List(new PolicyFilter(City: parse.GetValue(cityOption), Status: status)).ToList());
             return SrdiCommandLine.Ok;
         });
@@ -41,7 +41,7 @@ internal static class PoliciesCommand
             var navigator = context.Open(catalog);
             var id = parse.GetValue(idArgument)!;
             var measure = navigator.FindMeasure(id)
-                ?? throw new UsageException($"没有措施 \"{id}\"；用 srdi policies list 或 srdi policies search 查找");
+                ?? throw new UsageException($"没有措施“{TerminalText.Clean(id)}”；用 srdi policies list 或 srdi policies search 查找");
             Show(context.Output, navigator, measure, context.Service<PolicyLibrary>(catalog).Show(id)!);
             return SrdiCommandLine.Ok;
         });
@@ -54,7 +54,7 @@ internal static class PoliciesCommand
         {
             var text = parse.GetValue(textArgument)!;
             var rows = context.Service<PolicyLibrary>(parse.GetValue(catalogOption)).Search(text).ToList();
-            if (rows.Count == 0) context.Output.WriteLine($"没有找到包含“{text}”的措施。");
+            if (rows.Count == 0) context.Output.WriteLine($"没有找到包含“{TerminalText.Clean(text)}”的措施。");
             else PrintRows(context.Output, rows);
             return SrdiCommandLine.Ok;
         });

@@ -19,7 +19,9 @@ internal static class RosterCommand
         {
             var template = context.Service<RosterTemplate>(parse.GetValue(catalogOption));
             var year = EvaluateCommand.ParseDate(parse.GetValue(atOption)).Year;
-            var (csv, xlsx) = template.WriteFiles(parse.GetValue(outOption)!, year);
+            var folder = parse.GetValue(outOption)!;
+            OutputPaths.CheckFolder("--out", folder);
+            var (csv, xlsx) = template.WriteFiles(folder, year);
             context.Output.WriteLine($"已写出 {template.Columns(year).Count} 列的模板：{Path.GetFullPath(csv)}、{Path.GetFullPath(xlsx)}（列说明见 docs/roster.md）");
             return SrdiCommandLine.Ok;
         });

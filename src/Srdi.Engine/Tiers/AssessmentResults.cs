@@ -50,8 +50,13 @@ public sealed record TierResult(
     public string? DirectCriterion { get; init; }
 }
 
-/// <summary>The SME size class (工信部联企业〔2011〕300号) and why.</summary>
-public sealed record SizeClassResult(string? Industry, string? Class, Truth IsSme, string Basis, IReadOnlyList<string> Missing);
+/// <summary>The SME size class (工信部联企业〔2011〕300号) and why. <see cref="Missing"/>: the facts
+/// without which no class could be given; <see cref="Unfilled"/>: the figures the classification
+/// by figures lacked, also when the class the profile declares was used instead.</summary>
+public sealed record SizeClassResult(string? Industry, string? Class, Truth IsSme, string Basis, IReadOnlyList<string> Missing)
+{
+    public IReadOnlyList<string> Unfilled { get; init; } = [];
+}
 
 /// <summary>The tier assessment of one enterprise on one date.</summary>
 public sealed record AssessmentReport(

@@ -38,17 +38,19 @@ internal static class TierAssessor
             industry = rule.Source.Industry;
             basis.Append(rule.Source.Basis ?? industry).Append('：');
             isSme = rule.Sme.Evaluate(context).Truth;
-            basis.Append("中小企业上限 ").Append(rule.Sme.Render(context));
+            // Unknown figures are named as missing, not rendered as "未知 < 1000".
+            if (isSme == Truth.Unknown) basis.Append("划型所需数据未填写");
+            else basis.Append("中小企业上限 ").Append(rule.Sme.Render(context));
             if (isSme == Truth.False) sizeClass = "大型";
             else if (isSme == Truth.True)
             {
                 var medium = rule.Medium.Evaluate(context).Truth;
-                basis.Append("；中型 ").Append(rule.Medium.Render(context));
+                basis.Append(medium == Truth.Unknown ? "；是否中型：所需数据未填写" : "；中型 " + rule.Medium.Render(context));
                 if (medium == Truth.True) sizeClass = "中型";
                 else if (medium == Truth.False)
                 {
                     var small = rule.Small.Evaluate(context).Truth;
-                    basis.Append("；小型 ").Append(rule.Small.Render(context));
+                    basis.Append(small == Truth.Unknown ? "；是否小型：所需数据未填写" : "；小型 " + rule.Small.Render(context));
                     sizeClass = small switch { Truth.True => "小型", Truth.False => "微型", _ => null };
                 }
             }
@@ -57,6 +59,7 @@ internal static class TierAssessor
         {
             context.NoteMissing(facts.Industry);
         }
+        var unfilled = context.Missing.Distinct().ToList();
         if (sizeClass is null && declared.Kind == ValueKind.Text)
         {
             sizeClass = declared.Text;
@@ -65,7 +68,7 @@ internal static class TierAssessor
             context.Missing.Clear();
         }
         var missing = sizeClass is null ? context.Missing.ToList() : [];
-        return new SizeClassResult(industry, sizeClass, isSme, basis.ToString(), missing);
+        return new SizeClassResult(industry, sizeClass, isSme, basis.ToString(), missing) { Unfilled = unfilled };
     }
 
     private static TierResult Tier(CompiledTier tier, EvaluationContext context, SizeClassResult size)
@@ -79,7 +82,9 @@ internal static class TierAssessor
         if (gate == Truth.False) gaps.Add($"企业规模为{size.Class}，不属于中小企业，不能进入优质中小企业梯度培育");
         if (gate == Truth.Unknown) foreach (var f in size.Missing) context.NoteMissing(f);
 
-        var conditions = Applicable(tier.Conditions, context).Select(c => Criterion(c, context)).ToList();
+        // A holder of a valid certificate of this tier is judged as at its review (复核): conditions
+        // written for new applicants only do not apply to it.
+        var conditions = Applicable(tier.Conditions, context).Where(c => !(holds && c.Source.NewApplicantsOnly)).Select(c => Criterion(c, context)).ToList();
         var verdict = gate.And(conditions.Aggregate(Truth.True, (t, c) => t.And(c.Outcome)));
         foreach (var failed in conditions.Where(c => c.Outcome == Truth.False)) gaps.AddRange(FailedLeaves(failed));
 

@@ -52,7 +52,9 @@ public sealed record TierCriteria(
 public sealed record CertificateUpgrade(CertificateLevel Level, IReadOnlyDictionary<string, CertificateLevel> ByRegion, string? Issuer);
 
 /// <summary>A condition of a tier: a rule, or all / any of child criteria. <see cref="Regions"/>
-/// limits it to enterprises of some provinces or cities (a province's own extra condition).</summary>
+/// limits it to enterprises of some provinces or cities (a province's own extra condition);
+/// <see cref="NewApplicantsOnly"/> to enterprises applying for the tier for the first time, so
+/// that a holder of a valid certificate of the tier is not judged by it (复核企业不适用).</summary>
 public sealed record Criterion(
     string Id,
     string? Group,
@@ -62,7 +64,8 @@ public sealed record Criterion(
     IReadOnlyList<Criterion> Any,
     Gap? Gap,
     IReadOnlyList<string> Regions,
-    string? Note);
+    string? Note,
+    bool NewApplicantsOnly = false);
 
 /// <summary>What would pass a failed condition: the current value, the target, and how much more
 /// of something it takes ("研发费用 约需增加 1,350,000 元").</summary>

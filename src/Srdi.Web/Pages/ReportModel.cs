@@ -16,8 +16,6 @@ public sealed record ReportModel(EvaluationView View, Assessment? Assessment, Po
     /// <summary>A fact the tier assessment lacks, by its label.</summary>
     public string FactLabel(string fact) => ChineseText.Label(Navigator.Catalog.Vocabulary, fact);
 
-    public string Verdict(Verdict verdict) => Navigator.Wording.Verdict(verdict);
-
     public string Level(CertificateLevel level) => Navigator.Wording.Level(level);
 
     /// <summary>The yearly schedules of the measures that apply, year by year (第1年…), one

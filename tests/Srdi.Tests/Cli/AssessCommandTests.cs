@@ -24,6 +24,33 @@ public sealed class AssessCommandTests
         Assert.Contains("南山区促进专精特新企业发展专项扶持措施：确定 +100万元，最高 +0元，分年度 +720万元", output, StringComparison.Ordinal);
     }
 
+    /// <summary>Issue 9: a holder of a valid 专精特新 certificate in Shenzhen is judged at its review,
+    /// not by Guangdong's new-applicant condition GD1; verdicts are not doubled, facts are named
+    /// in Chinese, and the size figures are said to be missing, not shown as placeholders.</summary>
+    [Fact]
+    public void Holder_IsJudgedByTheHoldersConditions_InPlainChinese()
+    {
+        var (exit, output, error) = Run("assess", Example("nanshan-little-giant.json"), "--at", "2025-06-01");
+        Assert.True(exit == 0, error);
+        Assert.Contains("■ 专精特新中小企业：待补充信息  [已持有有效证书，按复核条件判断]", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("GD1", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("不符合（不符合）", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("待补充信息（需补充信息）", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("从业人员X", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("未知 < 1000", output, StringComparison.Ordinal);
+        Assert.Contains("划型所需数据未填写", output, StringComparison.Ordinal);
+        Assert.Contains("需补充：从业人员数（期末）、营业收入", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("employees", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("rd_expense", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SizeFromFigures_ShowsTheRealFigures()
+    {
+        var (_, output, _) = Run("assess", Example(Manufacturer), "--at", "2025-06-01");
+        Assert.Contains("按从业人员、营业收入划型：中小企业上限 285 < 1000", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Json_CarriesVerdictsIndicatorsAndUpgrade()
     {
