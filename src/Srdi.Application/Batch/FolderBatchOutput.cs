@@ -77,6 +77,12 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
         {
             // FileShare.None is an exclusive lock (flock on Unix): released by the system when the process ends, even by SIGKILL.
             var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            if (!File.Exists(path))
+            {
+                // Taken just as the run that held it removed it: that file is gone, take a fresh one.
+                stream.Dispose();
+                stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
             stream.SetLength(0);
             stream.Write(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId}\n")));
             stream.Flush();
@@ -171,9 +177,20 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
         }
     }
 
+    /// <summary>Frees the folder. The lock file is removed while still held, so no run can find it
+    /// free and then lose it; a killed run's lock file stays and is simply taken by the next run.</summary>
     private void Unlock()
     {
-        _lock?.Dispose();
+        if (_lock is null) return;
+        try
+        {
+            File.Delete(_lock.Name);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Windows refuses to delete a file held open: it stays, free, for the next run.
+        }
+        _lock.Dispose();
         _lock = null;
     }
 

@@ -90,7 +90,12 @@ internal static class MeasureCore
                         break;
                     case BenefitKind.External:
                         // The ceiling this text puts on an amount another document sets; never counted.
-                        if (p.HasCap) o.UpTo += p.Cap;
+                        if (p.HasCap)
+                        {
+                            o.UpTo += p.Cap;
+                            // A ceiling on money paid to a buyer, staff…: the other beneficiary's, never the enterprise's.
+                            if (!part.PaysEnterprise) o.OthersUpTo += p.Cap;
+                        }
                         break;
                 }
                 o.Kind = Stronger(o.Kind, part.Kind);
