@@ -414,7 +414,7 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
                     target.Append((byte)',');
                     target.Append(o.OthersScheduled);
                 }
-                else target.Append(",,"u8);
+                else target.Append(",,,"u8);
                 target.Append((byte)'\n');
                 if (_encoding.Lists && o.Status == MeasureStatus.Eligible) AddToList(e, measures[i], o);
             }

@@ -84,7 +84,7 @@ public sealed class BatchKillTests(ITestOutputHelper log) : IDisposable
         var working = Directory.Exists(folder) ? Directory.GetDirectories(folder, FolderBatchOutput.WorkingPrefix + "*") : [];
         if (signal != "KILL")
         {
-            Assert.True(exit is 0 or 130, $"exit {exit}: {error}");
+            Assert.True(exit is 0 or 130, string.Create(CultureInfo.InvariantCulture, $"exit {exit}: {error}"));
             Assert.Empty(working);
             if (exit == 130)
             {
@@ -115,7 +115,7 @@ public sealed class BatchKillTests(ITestOutputHelper log) : IDisposable
     public void SignalsAtRandomMoments_LeaveTheCompleteSetOrNothingNew()
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsMacOS()) return;
-        var roster = Roster(4000);
+        var roster = Roster(1000);
         var reference = Path.Combine(_folder, "reference");
         var clock = Stopwatch.StartNew();
         using (var child = Start(roster, reference)) Assert.Equal(0, child.Wait().Exit);
@@ -123,7 +123,7 @@ public sealed class BatchKillTests(ITestOutputHelper log) : IDisposable
         var referenceHashes = Snapshot(reference);
         var seed = Environment.TickCount;
         var random = new Random(seed);
-        string[] signals = ["INT", "KILL", "TERM", "INT", "KILL", "INT"];
+        string[] signals = ["INT", "KILL", "TERM", "INT", "KILL"];
         string? lastKilled = null;
         for (var i = 0; i < signals.Length; i++)
         {
