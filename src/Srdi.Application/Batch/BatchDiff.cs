@@ -65,13 +65,17 @@ public static class BatchDiff
         return new BatchDiffReport(old.Count - (seen.Count - onlyNew), onlyNew, compared, measures, changes);
     }
 
-    public static void WriteCsv(BatchDiffReport report, string path)
+    /// <summary>The changes as CSV for staff: statuses in Chinese when <paramref name="status"/> words
+    /// them (the catalog's terms.yaml), amounts to the fen, fields neutralised against formulas.</summary>
+    public static void WriteCsv(BatchDiffReport report, string path, Func<string, string>? status = null)
     {
+        string? Status(string? code) => code is null ? null : status?.Invoke(code) ?? code;
+        static string? Money(decimal? d) => d is { } v ? Fen.Round(v).ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
         using var writer = new StreamWriter(path, false, new UTF8Encoding(true));
         writer.WriteLine("企业标识,企业名称,措施,变化,原状态,新状态,原确定金额,新确定金额,原最高金额,新最高金额,原分年度合计,新分年度合计");
         foreach (var c in report.Changes)
-            writer.WriteLine(string.Join(',', Csv(c.Id), Csv(c.Name), c.MeasureId, c.Change, c.Old?.Status, c.New?.Status,
-                c.Old?.Exact, c.New?.Exact, c.Old?.UpTo, c.New?.UpTo, c.Old?.Scheduled, c.New?.Scheduled));
+            writer.WriteLine(string.Join(',', Csv(c.Id), Csv(c.Name), Csv(c.MeasureId), Csv(c.Change), Csv(Status(c.Old?.Status)), Csv(Status(c.New?.Status)),
+                Money(c.Old?.Exact), Money(c.New?.Exact), Money(c.Old?.UpTo), Money(c.New?.UpTo), Money(c.Old?.Scheduled), Money(c.New?.Scheduled)));
     }
 
     /// <summary>Amounts of zero are left out of entitlements.jsonl.</summary>
@@ -81,8 +85,11 @@ public static class BatchDiff
 
     private static IEnumerable<(string Id, string? Name, Dictionary<string, Entitlement> Entitlements)> Read(string folder)
     {
+        // Only a complete run: a folder without its manifest may hold a file cut short.
+        var manifest = BatchManifest.ReadComplete(folder);
+        if (!manifest.Files.Any(f => f.Name == FolderBatchOutput.EntitlementsJsonl))
+            throw new BatchOutputException($"{folder} 的 {BatchManifest.FileName} 中没有 {FolderBatchOutput.EntitlementsJsonl}：请给出 srdi batch 的输出文件夹");
         var path = Path.Combine(folder, FolderBatchOutput.EntitlementsJsonl);
-        if (!File.Exists(path)) throw new FileNotFoundException($"{folder} 中没有 {FolderBatchOutput.EntitlementsJsonl}：请给出 srdi batch 的输出文件夹", path);
         foreach (var line in File.ReadLines(path))
         {
             if (line.Length == 0) continue;

@@ -21,6 +21,10 @@ public sealed class BatchMeasure
 
     /// <summary>How to apply, in Chinese (申报, 免申即享), from the catalog's wording.</summary>
     public required string ApplicationLabel { get; init; }
+
+    /// <summary>Who else the measure's money is paid to (buyers, staff, investors…), in Chinese,
+    /// joined by 、; empty when every part pays the enterprise (reading rule 25).</summary>
+    public required string OtherBeneficiaries { get; init; }
 }
 
 public static class BatchMeasures
@@ -46,6 +50,8 @@ public static class BatchMeasures
                 HasMoney = m.HasMoney,
                 Application = Words.Application(m.Application),
                 ApplicationLabel = wording.Application(m.Application),
+                OtherBeneficiaries = string.Join("、", m.Benefit.Parts.Select(p => p.Beneficiary ?? m.Beneficiary)
+                    .Where(b => b != Evaluation.EvaluationView.EnterpriseBeneficiary).Distinct().Select(wording.Beneficiary)),
             };
         }).ToArray();
     }

@@ -52,6 +52,7 @@ internal sealed class BatchWorker
                 continue;
             }
             _catalog.Evaluate(_record, _at, _outcomes);
+            for (var i = 0; i < _outcomes.Length; i++) Fen.Round(ref _outcomes[i]);
             Statistics.Evaluated++;
             var (inForce, drafts) = _catalog.TotalsOf(_outcomes);
             Statistics.InForce += inForce;

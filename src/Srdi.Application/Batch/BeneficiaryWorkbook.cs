@@ -14,7 +14,7 @@ public static class BeneficiaryWorkbook
     /// <summary>Excel's limit is 1,048,576 rows a sheet; a longer list continues on the next sheet.</summary>
     private const int RowsPerSheet = 1_000_000;
 
-    private static readonly string[] Columns = ["企业标识", "企业名称", "区县", "金额类型", "确定金额（元）", "最高金额（元）", "分年度合计（元）", "从高不重复", "决定所用事实"];
+    private static readonly string[] Columns = ["企业标识", "企业名称", "区县", "金额类型", "确定金额（元）", "最高金额（元）", "分年度合计（元）", "从高不重复", "决定所用事实", "其他受益方", "其他受益方的资金"];
 
     public static string Write(BatchReport report, string listsFolder, string folder)
     {
@@ -45,6 +45,7 @@ public static class BeneficiaryWorkbook
                 ["文件"] = m.Document.Title + (m.Document.IsDraft ? "（征求意见稿）" : ""),
                 ["条款"] = m.Measure.Clause,
                 ["申请方式"] = m.ApplicationLabel,
+                ["其他受益方"] = m.OtherBeneficiaries.Length == 0 ? "无" : m.OtherBeneficiaries,
                 ["符合企业数"] = stats.Eligible + stats.Excluded,
                 ["确定金额（元）"] = stats.Exact,
                 ["最高金额（元）"] = stats.UpTo,

@@ -10,22 +10,38 @@ using Srdi.Engine.Evaluation;
 namespace Srdi.Application.Batch;
 
 /// <summary>The command line's output: entitlements (JSON Lines and CSV), nothing.csv,
-/// rejected.csv, summary.md/.xlsx and, when lists are wanted, 名单.xlsx, in one folder. Everything
-/// is written in a private working folder first and moved into place only when the run completes,
-/// so a cancelled or failed run never leaves a half-written file under a name a reader trusts.</summary>
-[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "Its files are closed by CompleteAsync or AbandonAsync, one of which the batch service always calls.")]
-public sealed class FolderBatchOutput(string folder) : IBatchOutput
+/// rejected.csv, summary.md/.xlsx and, when lists are wanted, 名单.xlsx, in one folder, with
+/// manifest.json naming them. The run owns the folder while it runs (an exclusive lock file,
+/// .srdi-batch.lock; a second run on the same folder is refused). Everything is written in a private
+/// working folder first; when the run completes the previous run's manifest goes, the files of the
+/// previous run this run does not write go, the new files are moved in by rename, and the new
+/// manifest is moved in last. A cancelled or failed run leaves the earlier results as they were; a
+/// killed one can leave no file cut short under a final name, and a folder without manifest.json is
+/// not a complete run (batch diff refuses it).</summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Reliability", "CA1001", Justification = "Its files and lock are closed by CompleteAsync or AbandonAsync, one of which the batch service always calls.")]
+public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openFile = null) : IBatchOutput
 {
     public const string EntitlementsJsonl = "entitlements.jsonl";
     public const string EntitlementsCsv = "entitlements.csv";
     public const string RejectedCsv = "rejected.csv";
     public const string NothingCsv = "nothing.csv";
 
+    /// <summary>The lock file a run holds open, exclusively, while it owns the folder.</summary>
+    public const string LockFile = ".srdi-batch.lock";
+
+    /// <summary>The prefix of a run's private working folder inside --out.</summary>
+    public const string WorkingPrefix = ".srdi-batch-";
+
+    /// <summary>Every name a run may put in --out: only these are ever replaced or removed.</summary>
+    public static readonly IReadOnlyList<string> ProductFiles =
+        [EntitlementsJsonl, EntitlementsCsv, NothingCsv, RejectedCsv, SummaryWriter.Markdown, SummaryWriter.Workbook, BeneficiaryWorkbook.FileName, BatchManifest.FileName];
+
     private const string ListsFolder = ".名单";
 
     private string? _working;
+    private FileStream? _lock;
     private MeasureEncoding? _encoding;
-    private FileStream? _jsonl, _csv, _nothing;
+    private Stream? _jsonl, _csv, _nothing;
     private StreamWriter? _rejected;
     private readonly Dictionary<int, StreamWriter> _lists = [];
     private readonly List<string> _files = [];
@@ -36,25 +52,57 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
     {
         cancellationToken.ThrowIfCancellationRequested();
         Directory.CreateDirectory(Folder);
-        _working = Path.Combine(Folder, $".srdi-batch-{Guid.NewGuid():N}");
+        _lock = Lock(Folder);
+        // Working folders of runs that were killed: nobody else can hold them while we hold the lock.
+        foreach (var stale in Directory.EnumerateDirectories(Folder, WorkingPrefix + "*")) TryDelete(stale);
+        _working = Path.Combine(Folder, $"{WorkingPrefix}{Guid.NewGuid():N}");
         Directory.CreateDirectory(_working);
         if (plan.Options.Lists) Directory.CreateDirectory(Path.Combine(_working, ListsFolder));
         _encoding = new MeasureEncoding(plan);
         _jsonl = Create(EntitlementsJsonl, 1 << 20);
         _csv = Create(EntitlementsCsv, 1 << 20);
         _nothing = Create(NothingCsv, 1 << 16);
-        _files.Add(RejectedCsv);
-        _rejected = new StreamWriter(Path.Combine(_working, RejectedCsv), false, new UTF8Encoding(true));
-        Header(_csv, "行号,企业标识,企业名称,措施,条款,状态,征求意见稿,金额类型,确定金额,最高金额,分年度合计,申请方式,从高不重复");
+        _rejected = new StreamWriter(Create(RejectedCsv, 1 << 12), new UTF8Encoding(true));
+        Header(_csv, "行号,企业标识,企业名称,措施,条款,状态,征求意见稿,金额类型,确定金额,最高金额,分年度合计,申请方式,从高不重复,计入现行有效合计,其他受益方,其他受益方确定金额,其他受益方最高金额,其他受益方分年度合计");
         Header(_nothing, "行号,企业标识,企业名称,区县,最接近的措施,措施名称,未获支持的原因");
         _rejected.WriteLine("行号,字段,问题");
         return ValueTask.CompletedTask;
     }
 
-    private FileStream Create(string name, int buffer)
+    /// <summary>Takes the folder for this run, or says in Chinese that another run holds it.</summary>
+    private static FileStream Lock(string folder)
+    {
+        var path = Path.Combine(folder, LockFile);
+        try
+        {
+            // FileShare.None is an exclusive lock (flock on Unix): released by the system when the process ends, even by SIGKILL.
+            var stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            if (!File.Exists(path))
+            {
+                // Taken just as the run that held it removed it: that file is gone, take a fresh one.
+                stream.Dispose();
+                stream = new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
+            }
+            stream.SetLength(0);
+            stream.Write(Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{Environment.ProcessId}\n")));
+            stream.Flush();
+            return stream;
+        }
+        catch (IOException e)
+        {
+            throw new BatchOutputException($"输出文件夹 \"{folder}\" 正被另一次 srdi batch 使用（{LockFile}），请等它结束或换一个 --out", e);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new BatchOutputException($"无法在输出文件夹 \"{folder}\" 中写入：{e.Message}", e);
+        }
+    }
+
+    private Stream Create(string name, int buffer)
     {
         _files.Add(name);
-        return new FileStream(Path.Combine(_working!, name), FileMode.Create, FileAccess.Write, FileShare.None, buffer);
+        var path = Path.Combine(_working!, name);
+        return openFile?.Invoke(path) ?? new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, buffer);
     }
 
     public IBatchOutputChunk CreateChunk() => new FolderChunk(_encoding ?? throw new InvalidOperationException("OpenAsync first"));
@@ -89,12 +137,23 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
             cancellationToken.ThrowIfCancellationRequested();
             _files.Add(BeneficiaryWorkbook.Write(report, Path.Combine(_working!, ListsFolder), _working!));
         }
+        BatchManifest.Write(_working!, _files, report);
         cancellationToken.ThrowIfCancellationRequested();
         // Past this point the run is done: every file moves, or the error says which did not.
+        // 1. Without its manifest the folder is no longer a complete run, until ours arrives.
+        var manifest = Path.Combine(Folder, BatchManifest.FileName);
+        var previous = BatchManifest.TryRead(Folder)?.Files.Select(f => f.Name) ?? [];
+        File.Delete(manifest);
+        // 2. Nothing of an earlier run stays beside ours (only names the product writes are touched).
+        foreach (var name in ProductFiles.Concat(previous).Distinct(StringComparer.Ordinal))
+            if (!_files.Contains(name) && BatchManifest.IsPlainName(name)) File.Delete(Path.Combine(Folder, name));
+        // 3. Each complete file takes its final name by rename; the manifest comes last.
         foreach (var name in _files) File.Move(Path.Combine(_working!, name), Path.Combine(Folder, name), overwrite: true);
+        File.Move(Path.Combine(_working!, BatchManifest.FileName), manifest, overwrite: true);
         Directory.Delete(_working!, recursive: true);
         _working = null;
-        return _files.ToList();
+        Unlock();
+        return _files.Append(BatchManifest.FileName).ToList();
     }
 
     public async ValueTask AbandonAsync()
@@ -107,20 +166,68 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
         {
             // The folder goes anyway; a file that failed to flush is the least of the run's troubles.
         }
-        if (_working is not null && Directory.Exists(_working)) Directory.Delete(_working, recursive: true);
-        _working = null;
+        try
+        {
+            if (_working is not null && Directory.Exists(_working)) Directory.Delete(_working, recursive: true);
+            _working = null;
+        }
+        finally
+        {
+            Unlock();
+        }
+    }
+
+    /// <summary>Frees the folder. The lock file is removed while still held, so no run can find it
+    /// free and then lose it; a killed run's lock file stays and is simply taken by the next run.</summary>
+    private void Unlock()
+    {
+        if (_lock is null) return;
+        try
+        {
+            File.Delete(_lock.Name);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Windows refuses to delete a file held open: it stays, free, for the next run.
+        }
+        _lock.Dispose();
+        _lock = null;
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
     }
 
     private async ValueTask CloseAsync()
     {
         foreach (var writer in _lists.Values) await writer.DisposeAsync();
         _lists.Clear();
-        if (_jsonl is not null) await _jsonl.DisposeAsync();
-        if (_csv is not null) await _csv.DisposeAsync();
-        if (_nothing is not null) await _nothing.DisposeAsync();
-        if (_rejected is not null) await _rejected.DisposeAsync();
+        // Each stream is closed even when another fails to flush (a full disk): none stays open.
+        var failure = default(Exception);
+        foreach (var stream in new IAsyncDisposable?[] { _jsonl, _csv, _nothing, _rejected })
+        {
+            try
+            {
+                if (stream is not null) await stream.DisposeAsync();
+            }
+            catch (Exception e) when (e is IOException or NotSupportedException)
+            {
+                failure ??= e;
+            }
+        }
         _jsonl = _csv = _nothing = null;
         _rejected = null;
+        if (failure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failure);
     }
 
     private static void Header(Stream stream, string header)
@@ -141,6 +248,10 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
         public readonly JsonEncodedText[] MeasureIds;
         public readonly byte[][] CsvMeasure;
         public readonly byte[][] CsvApplication;
+        public readonly byte[][] CsvOthers;
+        public readonly string[] OtherBeneficiaries;
+        public readonly byte[][] CsvStatus;
+        public readonly byte[][] CsvKind;
         public readonly string[] KindLabels;
 
         public MeasureEncoding(BatchPlan plan)
@@ -153,7 +264,12 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
             MeasureIds = Measures.Select(m => JsonEncodedText.Encode(m.Measure.Id)).ToArray();
             CsvMeasure = Measures.Select(m => Encoding.UTF8.GetBytes(
                 $",{m.Measure.Id},{Encoding.UTF8.GetString(Utf8Lines.Field(m.Measure.Clause))},")).ToArray();
-            CsvApplication = Measures.Select(m => Encoding.UTF8.GetBytes(m.Application)).ToArray();
+            // entitlements.csv is read by staff: statuses, kinds and modes in the catalog's Chinese (terms.yaml).
+            CsvApplication = Measures.Select(m => Utf8Lines.Field(m.ApplicationLabel)).ToArray();
+            OtherBeneficiaries = Measures.Select(m => m.OtherBeneficiaries).ToArray();
+            CsvOthers = OtherBeneficiaries.Select(Utf8Lines.Field).ToArray();
+            CsvStatus = Enum.GetValues<MeasureStatus>().OrderBy(k => (int)k).Select(v => Utf8Lines.Field(plan.Wording.Status(v))).ToArray();
+            CsvKind = Enum.GetValues<BenefitKind>().OrderBy(k => (int)k).Select(v => Utf8Lines.Field(plan.Wording.Kind(v))).ToArray();
             KindLabels = Enum.GetValues<BenefitKind>().OrderBy(k => (int)k).Select(plan.Wording.Kind).ToArray();
         }
     }
@@ -170,7 +286,8 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
             MeasureProperty = JsonEncodedText.Encode("measure_id"), StatusProperty = JsonEncodedText.Encode("status"),
             DraftProperty = JsonEncodedText.Encode("draft"), KindProperty = JsonEncodedText.Encode("kind"),
             ExactProperty = JsonEncodedText.Encode("exact"), UpToProperty = JsonEncodedText.Encode("up_to"),
-            ScheduledProperty = JsonEncodedText.Encode("scheduled"), ExcludedProperty = JsonEncodedText.Encode("excluded_by");
+            ScheduledProperty = JsonEncodedText.Encode("scheduled"), ExcludedProperty = JsonEncodedText.Encode("excluded_by"),
+            OthersProperty = JsonEncodedText.Encode("paid_to_others");
         private static readonly JsonEncodedText[] StatusWords = Enum.GetValues<MeasureStatus>().Select(v => JsonEncodedText.Encode(Words.Status(v))).ToArray();
         private static readonly JsonEncodedText[] KindWords = Enum.GetValues<BenefitKind>().Select(v => JsonEncodedText.Encode(Words.Kind(v))).ToArray();
 
@@ -226,10 +343,19 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
                 // Compact: draft only when true, amounts only when not zero (docs/roster.md).
                 if (draft[i]) w.WriteBoolean(DraftProperty, true);
                 w.WriteString(KindProperty, KindWords[(int)o.Kind]);
-                if (o.Exact != 0) w.WriteNumber(ExactProperty, o.Exact);
-                if (o.UpTo != 0) w.WriteNumber(UpToProperty, o.UpTo);
-                if (o.Scheduled != 0) w.WriteNumber(ScheduledProperty, o.Scheduled);
+                // The enterprise's own money (reading rule 25); what the measure pays others comes apart.
+                if (o.CountedExact != 0) w.WriteNumber(ExactProperty, o.CountedExact);
+                if (o.CountedUpTo != 0) w.WriteNumber(UpToProperty, o.CountedUpTo);
+                if (o.CountedScheduled != 0) w.WriteNumber(ScheduledProperty, o.CountedScheduled);
                 if (o.Excluded) w.WriteString(ExcludedProperty, ids[o.ExcludedBy]);
+                if (PaysOthers(o))
+                {
+                    w.WriteStartObject(OthersProperty);
+                    if (o.OthersExact != 0) w.WriteNumber(ExactProperty, o.OthersExact);
+                    if (o.OthersUpTo != 0) w.WriteNumber(UpToProperty, o.OthersUpTo);
+                    if (o.OthersScheduled != 0) w.WriteNumber(ScheduledProperty, o.OthersScheduled);
+                    w.WriteEndObject();
+                }
                 w.WriteEndObject();
             }
             w.WriteEndArray();
@@ -263,19 +389,32 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
                 if (o.Status == MeasureStatus.Ineligible) continue;
                 target.Append(_enterprise.WrittenSpan);
                 target.Append(_encoding.CsvMeasure[i]);
-                target.Append(StatusWords[(int)o.Status].EncodedUtf8Bytes);
+                target.Append(_encoding.CsvStatus[(int)o.Status]);
                 target.Append(draft[i] ? ",是,"u8 : ",否,"u8);
-                target.Append(KindWords[(int)o.Kind].EncodedUtf8Bytes);
+                target.Append(_encoding.CsvKind[(int)o.Kind]);
                 target.Append((byte)',');
-                target.Append(o.Exact);
+                target.Append(o.CountedExact);
                 target.Append((byte)',');
-                target.Append(o.UpTo);
+                target.Append(o.CountedUpTo);
                 target.Append((byte)',');
-                target.Append(o.Scheduled);
+                target.Append(o.CountedScheduled);
                 target.Append((byte)',');
                 target.Append(_encoding.CsvApplication[i]);
                 target.Append((byte)',');
                 if (o.Excluded) target.Append(_encoding.MeasureIds[o.ExcludedBy].EncodedUtf8Bytes);
+                // 计入现行有效合计: the rows whose money columns add up to the summary's in-force totals.
+                target.Append(o.Counts && !draft[i] ? ",是,"u8 : ",否,"u8);
+                if (PaysOthers(o))
+                {
+                    target.Append(_encoding.CsvOthers[i]);
+                    target.Append((byte)',');
+                    target.Append(o.OthersExact);
+                    target.Append((byte)',');
+                    target.Append(o.OthersUpTo);
+                    target.Append((byte)',');
+                    target.Append(o.OthersScheduled);
+                }
+                else target.Append(",,,"u8);
                 target.Append((byte)'\n');
                 if (_encoding.Lists && o.Status == MeasureStatus.Eligible) AddToList(e, measures[i], o);
             }
@@ -295,9 +434,11 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
             }
             list.Add([
                 record.Id, record.Name ?? "", record.Area?.District ?? record.Area?.City ?? "",
-                _encoding.KindLabels[(int)o.Kind], Money(o.Exact), Money(o.UpTo), Money(o.Scheduled),
+                _encoding.KindLabels[(int)o.Kind], Money(o.CountedExact), Money(o.CountedUpTo), Money(o.CountedScheduled),
                 o.Excluded ? $"从高不重复，按 {_encoding.Measures[o.ExcludedBy].Measure.Id} 计" : "",
                 facts.ToString(),
+                PaysOthers(o) ? _encoding.OtherBeneficiaries[m.Index] : "",
+                PaysOthers(o) ? OthersText(o) : "",
             ]);
         }
 
@@ -319,5 +460,17 @@ public sealed class FolderBatchOutput(string folder) : IBatchOutput
         }
 
         private static string Money(decimal value) => value.ToString(CultureInfo.InvariantCulture);
+
+        private static bool PaysOthers(in MeasureOutcome o) => o.OthersExact != 0 || o.OthersUpTo != 0 || o.OthersScheduled != 0;
+
+        /// <summary>Money the measure pays someone other than the enterprise, in words for 名单.xlsx.</summary>
+        private static string OthersText(in MeasureOutcome o)
+        {
+            var parts = new List<string>(3);
+            if (o.OthersExact != 0) parts.Add($"确定 {Money(o.OthersExact)} 元");
+            if (o.OthersUpTo != 0) parts.Add($"最高 {Money(o.OthersUpTo)} 元");
+            if (o.OthersScheduled != 0) parts.Add($"分年度合计 {Money(o.OthersScheduled)} 元");
+            return string.Join("；", parts);
+        }
     }
 }

@@ -71,7 +71,7 @@ public sealed class MemoryBatchOutput : IBatchOutput
                 ref readonly var o = ref outcomes[i];
                 if (o.Status == MeasureStatus.Ineligible) continue;
                 entitlements.Add(new RosterEntitlement(output._measureIds[i], Words.Status(o.Status), Words.Kind(o.Kind), output._drafts[i],
-                    o.Exact, o.UpTo, o.Scheduled, o.Excluded ? output._measureIds[o.ExcludedBy] : null));
+                    o.CountedExact, o.CountedUpTo, o.CountedScheduled, o.Excluded ? output._measureIds[o.ExcludedBy] : null));
             }
             Enterprises.Add(new EnterpriseEntitlements(enterprise.Row, enterprise.Record.Id, enterprise.Record.Name, entitlements, enterprise.InForce, enterprise.Drafts));
         }

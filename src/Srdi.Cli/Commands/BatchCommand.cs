@@ -52,6 +52,10 @@ internal static class BatchCommand
             {
                 throw new UsageException($"名单无法读取：{e.Message}");
             }
+            catch (BatchOutputException e)
+            {
+                throw new UsageException(e.Message);
+            }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
                 context.Error.WriteLine("已取消，未写出任何结果");
@@ -68,7 +72,7 @@ internal static class BatchCommand
             if (s.Rejected > 0) o.WriteLine(string.Create(CultureInfo.InvariantCulture, $"有 {s.Rejected:N0} 行被拒绝，原因见 {FolderBatchOutput.RejectedCsv}"));
             return s.Rejected > 0 ? RowsRejected : SrdiCommandLine.Ok;
         });
-        command.Subcommands.Add(DiffCommand.Build(context));
+        command.Subcommands.Add(DiffCommand.Build(context, catalogOption));
         return command;
     }
 

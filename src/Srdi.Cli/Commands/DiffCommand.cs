@@ -9,7 +9,7 @@ namespace Srdi.Cli.Commands;
 /// <summary>srdi batch diff OLD NEW [--out FILE]: who gained or lost what between two runs.</summary>
 internal static class DiffCommand
 {
-    public static Command Build(CommandContext context)
+    public static Command Build(CommandContext context, Option<string?> catalogOption)
     {
         var oldArgument = new Argument<string>("old") { Description = "较早一次 srdi batch 的输出文件夹" };
         var newArgument = new Argument<string>("new") { Description = "较新一次 srdi batch 的输出文件夹" };
@@ -26,7 +26,7 @@ internal static class DiffCommand
             {
                 report = BatchDiff.Compare(parse.GetValue(oldArgument)!, parse.GetValue(newArgument)!);
             }
-            catch (FileNotFoundException e)
+            catch (BatchOutputException e)
             {
                 throw new UsageException(e.Message);
             }
@@ -38,7 +38,7 @@ internal static class DiffCommand
             Screen.Render(o, table);
             if (parse.GetValue(outOption) is { } path)
             {
-                BatchDiff.WriteCsv(report, path);
+                BatchDiff.WriteCsv(report, path, context.Open(parse.GetValue(catalogOption)).Wording.Terms.Statuses.Label);
                 o.WriteLine($"明细：{Path.GetFullPath(path)}");
             }
             return SrdiCommandLine.Ok;

@@ -76,18 +76,26 @@ internal static class MeasureCore
                     case BenefitKind.Exact:
                         o.Exact += p.Amount;
                         if (part.PaysEnterprise) o.CountedExact += p.Amount;
+                        else o.OthersExact += p.Amount;
                         break;
                     case BenefitKind.UpTo:
                         o.UpTo += p.Amount;
                         if (part.PaysEnterprise) o.CountedUpTo += p.Amount;
+                        else o.OthersUpTo += p.Amount;
                         break;
                     case BenefitKind.Schedule:
                         o.Scheduled += p.Amount;
                         if (part.PaysEnterprise) o.CountedScheduled += p.Amount;
+                        else o.OthersScheduled += p.Amount;
                         break;
                     case BenefitKind.External:
                         // The ceiling this text puts on an amount another document sets; never counted.
-                        if (p.HasCap) o.UpTo += p.Cap;
+                        if (p.HasCap)
+                        {
+                            o.UpTo += p.Cap;
+                            // A ceiling on money paid to a buyer, staff…: the other beneficiary's, never the enterprise's.
+                            if (!part.PaysEnterprise) o.OthersUpTo += p.Cap;
+                        }
                         break;
                 }
                 o.Kind = Stronger(o.Kind, part.Kind);

@@ -29,6 +29,9 @@ public struct MeasureOutcome
     /// <summary>The part of it paid to the enterprise itself, external amounts left out.</summary>
     public decimal CountedExact, CountedUpTo, CountedScheduled;
 
+    /// <summary>The part of it paid to someone else (buyers, staff, investors…; reading rule 25).</summary>
+    public decimal OthersExact, OthersUpTo, OthersScheduled;
+
     /// <summary>The money of parts funded by a document's yearly budget.</summary>
     public decimal Budgeted;
 

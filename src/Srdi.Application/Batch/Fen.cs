@@ -1,0 +1,26 @@
+using Srdi.Engine.Evaluation;
+
+namespace Srdi.Application.Batch;
+
+/// <summary>The batch's rounding rule (docs/roster.md): the engine computes with exact decimals;
+/// each enterprise's amount for each measure is then rounded once to the fen (0.01 元), half away
+/// from zero (四舍五入), and every total is the exact sum of those rounded amounts. So the sums of
+/// entitlements.csv equal the summary's, and no output shows 171111.11111111111111111111112.</summary>
+public static class Fen
+{
+    public static decimal Round(decimal yuan) => Math.Round(yuan, 2, MidpointRounding.AwayFromZero);
+
+    public static void Round(ref MeasureOutcome o)
+    {
+        o.Exact = Round(o.Exact);
+        o.UpTo = Round(o.UpTo);
+        o.Scheduled = Round(o.Scheduled);
+        o.CountedExact = Round(o.CountedExact);
+        o.CountedUpTo = Round(o.CountedUpTo);
+        o.CountedScheduled = Round(o.CountedScheduled);
+        o.OthersExact = Round(o.OthersExact);
+        o.OthersUpTo = Round(o.OthersUpTo);
+        o.OthersScheduled = Round(o.OthersScheduled);
+        o.Budgeted = Round(o.Budgeted);
+    }
+}
