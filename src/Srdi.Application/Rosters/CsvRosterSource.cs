@@ -22,7 +22,7 @@ internal sealed class CsvRosterSource : RosterSource
             {
                 HasHeaders = true,
                 BufferSize = 1 << 16,
-                MaxBufferSize = 4 << 20,
+                MaxBufferSize = 16 << 20,
             });
         }
         catch (Exception e) when (e is CsvFormatException or InvalidDataException)
@@ -46,7 +46,7 @@ internal sealed class CsvRosterSource : RosterSource
             }
             catch (CsvRecordTooLargeException)
             {
-                throw new RosterFormatException(string.Create(CultureInfo.InvariantCulture, $"第 {_row + 1} 行附近有超过 4 MB 的记录（可能缺少结尾引号）"));
+                throw new RosterFormatException(string.Create(CultureInfo.InvariantCulture, $"第 {_row + 1} 行附近有超过 16 MB 的记录（可能缺少结尾引号）"));
             }
             catch (CsvFormatException e)
             {
