@@ -28,6 +28,8 @@ public sealed class PageTests(BrowserFixture fixture)
         await page.ClickAsync("#check-basics button:has-text('下一步')");
         await page.WaitForSelectorAsync("#check-facts");
         await page.ClickAsync("#check-facts button:has-text('生成体检报告')");
+        // The report streams in: read it once the whole page has loaded, not when its top shows.
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
         return page;
     }
@@ -143,6 +145,8 @@ public sealed class PageTests(BrowserFixture fixture)
         await ScreenshotAsync(page, "check-form-facts-phone");
         Assert.True(fits, "the guided form is wider than a 390 px phone");
         await page.ClickAsync("#check-facts button:has-text('生成体检报告')");
+        // The report streams in: read it once the whole page has loaded, not when its top shows.
+        await page.WaitForLoadStateAsync(LoadState.Load);
 
         await Assertions.Expect(page.Locator("#report")).ToBeVisibleAsync();
         Assert.Contains("分5年共 1200万元", await page.Locator("#report").InnerTextAsync(), StringComparison.Ordinal);
@@ -151,6 +155,7 @@ public sealed class PageTests(BrowserFixture fixture)
         Assert.DoesNotContain("_", await followUp.InnerTextAsync(), StringComparison.Ordinal);
         await ScreenshotAsync(page, "check-form-follow-up-phone");
         await page.ClickAsync("#follow-up button:has-text('补充后重新体检')");
+        await page.WaitForLoadStateAsync(LoadState.Load);
         await Assertions.Expect(page.Locator("#report")).ToBeVisibleAsync();
     }
 }

@@ -179,7 +179,9 @@ public sealed class BatchService(PolicyNavigator navigator)
     private static async Task ReadAsync(RosterSource source, int idColumn, int chunkSize, ChannelWriter<BatchChunk> input,
         System.Collections.Concurrent.ConcurrentQueue<BatchChunk> pool, IBatchOutput output, CancellationToken token)
     {
-        var firstSeen = new Dictionary<string, long>(StringComparer.Ordinal);
+        // Ids that differ only in letter case name one enterprise: a 统一社会信用代码 typed in
+        // lower case is the same code (docs/roster.md).
+        var firstSeen = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
         long sequence = 0;
         while (true)
         {
@@ -187,15 +189,20 @@ public sealed class BatchService(PolicyNavigator navigator)
             if (!pool.TryDequeue(out var chunk)) chunk = new BatchChunk(chunkSize, output.CreateChunk());
             var rows = chunk.Rows;
             var count = 0;
-            while (count < rows.Length && source.Read(rows[count])) count++;
+            // A chunk ends early once it holds MaxChunkChars: a roster of huge rows keeps as little
+            // in memory as one of ordinary rows, whatever the number of chunks in flight.
+            long chars = 0;
+            while (count < rows.Length && chars < MaxChunkChars && source.Read(rows[count])) chars += rows[count++].Size;
             if (count == 0) break;
             chunk.Sequence = sequence++;
             chunk.Count = count;
             chunk.Progress = source.Progress;
             for (var i = 0; i < count; i++)
             {
-                var id = idColumn >= 0 ? rows[i].Cells![idColumn]?.Trim() : JsonlId(rows[i].Json!);
-                if (string.IsNullOrEmpty(id)) continue;
+                if (rows[i].Problem is not null) continue;
+                var id = idColumn >= 0 ? (idColumn < rows[i].Cells!.Length ? rows[i].Cells![idColumn]?.Trim() : null) : JsonlId(rows[i].Json!);
+                // A too long id is the binder's to refuse; it is never kept here.
+                if (string.IsNullOrEmpty(id) || id.Length > Profiles.ProfileReader.MaxTextLength) continue;
                 if (firstSeen.TryGetValue(id, out var first))
                     chunk.Refused[i] = new RowProblem(rows[i].Number, "企业标识", string.Create(CultureInfo.InvariantCulture, $"重复的企业标识 \"{RosterText.Clip(id)}\"，首次出现在第 {first} 行"));
                 else firstSeen[id] = rows[i].Number;
@@ -203,6 +210,9 @@ public sealed class BatchService(PolicyNavigator navigator)
             await input.WriteAsync(chunk, token);
         }
     }
+
+    /// <summary>Characters of row text one chunk may hold (4 Mi characters, 8 MB).</summary>
+    internal const long MaxChunkChars = 4L << 20;
 
     /// <summary>The tasks of one run and the first thing that went wrong in any of them. The first
     /// failure stops the others through the shared token; their cancellations are not failures.</summary>

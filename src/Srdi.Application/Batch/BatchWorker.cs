@@ -45,16 +45,34 @@ internal sealed class BatchWorker
                 continue;
             }
             _problems.Clear();
-            if (!Bind(row))
+            if (row.Problem is { } early)
             {
-                chunk.Rejected.AddRange(_problems);
+                chunk.Rejected.Add(early);
                 Statistics.Rejected++;
                 continue;
             }
-            _catalog.Evaluate(_record, _at, _outcomes);
-            for (var i = 0; i < _outcomes.Length; i++) Fen.Round(ref _outcomes[i]);
+            Totals inForce, drafts;
+            try
+            {
+                if (!Bind(row))
+                {
+                    chunk.Rejected.AddRange(_problems);
+                    Statistics.Rejected++;
+                    continue;
+                }
+                _catalog.Evaluate(_record, _at, _outcomes);
+                // Each amount to the fen once; every total is the exact sum of those.
+                for (var i = 0; i < _outcomes.Length; i++) Fen.Round(ref _outcomes[i]);
+                (inForce, drafts) = _catalog.TotalsOf(_outcomes);
+            }
+            catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
+            {
+                // One row that cannot be read, bound or evaluated is that row's problem, never the run's.
+                chunk.Rejected.Add(new RowProblem(row.Number, _problems.Count > 0 ? _problems[0].Field : "", Failure(e)));
+                Statistics.Rejected++;
+                continue;
+            }
             Statistics.Evaluated++;
-            var (inForce, drafts) = _catalog.TotalsOf(_outcomes);
             Statistics.InForce += inForce;
             Statistics.Drafts += drafts;
             for (var i = 0; i < _outcomes.Length; i++) Statistics.Measures[i].Add(_outcomes[i]);
@@ -75,14 +93,9 @@ internal sealed class BatchWorker
                 }
             return _binder!.Bind(cells, row.Number, _record, _problems);
         }
-        if (row.Json!.Length > RosterSource.MaxCellLength * 10)
-        {
-            _problems.Add(new RowProblem(row.Number, "$", string.Create(CultureInfo.InvariantCulture, $"该行过长（{row.Json.Length:N0} 个字符）")));
-            return false;
-        }
         try
         {
-            _record.Load(_profiles.ReadText(row.Json));
+            _record.Load(_profiles.ReadText(row.Json!));
             return true;
         }
         catch (ProfileException e)
@@ -91,6 +104,13 @@ internal sealed class BatchWorker
             return false;
         }
     }
+
+    /// <summary>Why a row failed unexpectedly, in words a reviewer can act on.</summary>
+    internal static string Failure(Exception e) => e switch
+    {
+        OverflowException => "数值超出可计算的范围，无法评估该行（请核对金额、数量等是否多写了位数）",
+        _ => $"无法处理该行（{e.GetType().Name}：{CellValues.Clip(e.Message)}）",
+    };
 
     /// <summary>An enterprise that gets no money: the measure it came nearest to, and why it missed.</summary>
     private NearestMiss? Nearest()

@@ -26,7 +26,7 @@ public static class CellValues
                 value = flag;
                 return true;
             case FactType.Date:
-                if (!TryDate(s, out var date)) { error = $"应为日期 YYYY-MM-DD，实际为 \"{Clip(s)}\""; return false; }
+                if (!TryDate(s, out var date)) { error = $"应为日期 YYYY-MM-DD（1900-01-01 至 2200-12-31），实际为 \"{Clip(s)}\""; return false; }
                 value = date;
                 return true;
             case FactType.Choice:
@@ -71,7 +71,7 @@ public static class CellValues
                 target.Text(choice);
                 return true;
             case FactType.Date:
-                if (!TryDate(text, out var date)) { error = $"应为日期 YYYY-MM-DD，实际为 \"{Clip(text.Trim())}\""; return false; }
+                if (!TryDate(text, out var date)) { error = $"应为日期 YYYY-MM-DD（1900-01-01 至 2200-12-31），实际为 \"{Clip(text.Trim())}\""; return false; }
                 target.Date(date);
                 return true;
             default:
@@ -106,9 +106,9 @@ public static class CellValues
             && y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
         {
             date = new DateOnly(y, m, d);
-            return true;
+            return Text.IsoDate.InRange(date);
         }
-        return DateOnly.TryParseExact(s.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+        return DateOnly.TryParseExact(s.Trim(), DateFormats, CultureInfo.InvariantCulture, DateTimeStyles.None, out date) && Text.IsoDate.InRange(date);
     }
 
     /// <summary>A 5 MB cell must not become a 5 MB error message.</summary>

@@ -188,7 +188,7 @@ public static class ProfileAnswers
         if (Get(Since) is { } since)
         {
             if (Text.IsoDate.TryParse(since, out var s)) area["since"] = Text.IsoDate.Format(s);
-            else problems.Add(new AnswerProblem(Since, $"应为日期 YYYY-MM-DD，实际为“{CellValues.Clip(since)}”"));
+            else problems.Add(new AnswerProblem(Since, $"应为日期 YYYY-MM-DD（1900-01-01 至 2200-12-31），实际为“{CellValues.Clip(since)}”"));
         }
         if (area.Count > 0) root["area"] = area;
 
@@ -207,7 +207,7 @@ public static class ProfileAnswers
             {
                 if (Get(Certificate(row, field)) is not { } text) continue;
                 if (Text.IsoDate.TryParse(text, out var date)) c[field] = Text.IsoDate.Format(date);
-                else problems.Add(new AnswerProblem(Certificate(row, field), $"应为日期 YYYY-MM-DD，实际为“{CellValues.Clip(text)}”"));
+                else problems.Add(new AnswerProblem(Certificate(row, field), $"应为日期 YYYY-MM-DD（1900-01-01 至 2200-12-31），实际为“{CellValues.Clip(text)}”"));
             }
             if (issued is null) problems.Add(new AnswerProblem(Certificate(row, "issued_on"), "请填写认定日期"));
             if (Get(Certificate(row, "renewal")) is { } renewal && CellValues.TryBool(renewal, out var r)) c["renewal"] = r;

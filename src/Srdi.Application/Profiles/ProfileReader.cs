@@ -14,11 +14,26 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
 {
     private static readonly JsonDocumentOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
+    /// <summary>A profile is at most 1 MiB (UTF-8): a real one is a few kilobytes, and a 170 MB
+    /// file must be refused before it is read, not after it has taken gigabytes.</summary>
+    public const int MaxBytes = 1 << 20;
+
+    /// <summary>At most this many items in any list: certificates, or one list fact's items.</summary>
+    public const int MaxListItems = 10_000;
+
+    /// <summary>At most this many characters in a text field (id, name, issuer, area names).</summary>
+    public const int MaxTextLength = 200;
+
+    private static string TooBig(long size) =>
+        string.Create(CultureInfo.InvariantCulture, $"档案过大（{size:N0} 字节，上限 {MaxBytes:N0} 字节即 1 MiB）");
+
     public EnterpriseProfile ReadFile(string path)
     {
         string text;
         try
         {
+            var length = new FileInfo(path).Length;
+            if (length > MaxBytes) throw new ProfileException("$", TooBig(length));
             text = File.ReadAllText(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
@@ -30,6 +45,9 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
 
     public EnterpriseProfile ReadText(string json)
     {
+        ArgumentNullException.ThrowIfNull(json);
+        if (json.Length > MaxBytes || System.Text.Encoding.UTF8.GetByteCount(json) > MaxBytes)
+            throw new ProfileException("$", TooBig(System.Text.Encoding.UTF8.GetByteCount(json)));
         JsonDocument document;
         try
         {
@@ -57,6 +75,8 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         if (Get(root, "certificates") is { } certs)
         {
             if (certs.ValueKind != JsonValueKind.Array) throw new ProfileException("$.certificates", "应为数组 [ … ]");
+            if (certs.GetArrayLength() > MaxCertificates)
+                throw new ProfileException("$.certificates", string.Create(CultureInfo.InvariantCulture, $"证书过多（{certs.GetArrayLength():N0} 项，上限 {MaxCertificates}）"));
             var i = 0;
             foreach (var c in certs.EnumerateArray())
             {
@@ -68,12 +88,12 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         if (Get(root, "facts") is { } f)
         {
             if (f.ValueKind != JsonValueKind.Object) throw new ProfileException("$.facts", "应为对象 { 事实名称: 值 }");
-            foreach (var property in f.EnumerateObject())
+            foreach (var property in Properties(f, "$.facts"))
             {
                 var name = property.Name;
                 var path = $"$.facts.{name}";
                 if (!vocabulary.Facts.TryGetValue(name, out var definition))
-                    throw new ProfileException(path, $"未知的事实 \"{name}\"" + Suggest(name, vocabulary.Facts.Keys) + "；srdi facts 列出全部事实");
+                    throw new ProfileException($"$.facts.{CellValues.Clip(name)}", $"未知的事实 \"{CellValues.Clip(name)}\"" + Suggest(name, vocabulary.Facts.Keys) + "；srdi facts 列出全部事实");
                 if (property.Value.ValueKind == JsonValueKind.Null) continue; // null means unknown, the same as absent
                 facts[name] = definition.Yearly ? ReadYearly(definition, property.Value, path) : new ScalarFact(ReadValue(definition, property.Value, path));
             }
@@ -121,11 +141,11 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
         if (value.ValueKind != JsonValueKind.Object)
             throw new ProfileException(path, $"{definition.Label}按年度填写，应为 {{ \"2025\": 值 }}");
         var years = new Dictionary<int, object>();
-        foreach (var property in value.EnumerateObject())
+        foreach (var property in Properties(value, path))
         {
             var key = property.Name;
             if (key.Length != 4 || !int.TryParse(key, NumberStyles.None, CultureInfo.InvariantCulture, out var year) || year < 1900 || year > 2200)
-                throw new ProfileException($"{path}.{key}", $"年度应为四位年份，如 \"2025\"，实际为 \"{key}\"");
+                throw new ProfileException($"{path}.{CellValues.Clip(key)}", $"年度应为四位年份（1900 至 2200），如 \"2025\"，实际为 \"{CellValues.Clip(key)}\"");
             if (property.Value.ValueKind == JsonValueKind.Null) continue;
             years[year] = ReadValue(definition, property.Value, $"{path}.{key}");
         }
@@ -137,6 +157,8 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
     {
         if (definition.Type != FactType.List) return ReadScalar(definition.Type, definition.Choices, value, path);
         if (value.ValueKind != JsonValueKind.Array) throw new ProfileException(path, $"应为数组，每项包含 {string.Join("、", definition.Fields.Select(f => f.Name))}");
+        if (value.GetArrayLength() > MaxListItems)
+            throw new ProfileException(path, string.Create(CultureInfo.InvariantCulture, $"列表过长（{value.GetArrayLength():N0} 项，上限 {MaxListItems:N0}）"));
         var result = new List<FactItem>();
         var i = 0;
         foreach (var item in value.EnumerateArray())
@@ -144,10 +166,10 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
             var itemPath = string.Create(CultureInfo.InvariantCulture, $"{path}[{i++}]");
             if (item.ValueKind != JsonValueKind.Object) throw new ProfileException(itemPath, "应为对象");
             var fields = new Dictionary<string, object>(StringComparer.Ordinal);
-            foreach (var property in item.EnumerateObject())
+            foreach (var property in Properties(item, itemPath))
             {
                 var field = definition.Fields.FirstOrDefault(f => f.Name == property.Name)
-                    ?? throw new ProfileException($"{itemPath}.{property.Name}", $"未知的字段 \"{property.Name}\"（可用：{string.Join("、", definition.Fields.Select(f => f.Name))}）");
+                    ?? throw new ProfileException($"{itemPath}.{CellValues.Clip(property.Name)}", $"未知的字段 \"{CellValues.Clip(property.Name)}\"（可用：{string.Join("、", definition.Fields.Select(f => f.Name))}）");
                 if (property.Value.ValueKind != JsonValueKind.Null)
                     fields[property.Name] = ReadScalar(field.Type, field.Choices, property.Value, $"{itemPath}.{property.Name}");
             }
@@ -176,7 +198,7 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
             case FactType.Count:
                 return Checked(type, Number(v, path, allowUnits: false, "非负整数"), v, path);
             case FactType.Number:
-                return Number(v, path, allowUnits: false, "数值");
+                return Checked(type, Number(v, path, allowUnits: false, "数值"), v, path);
             case FactType.Boolean:
                 return v.ValueKind switch
                 {
@@ -210,30 +232,54 @@ public sealed class ProfileReader(CatalogVocabulary vocabulary)
     private static string? String(JsonElement? node, string path) => node switch
     {
         null => null,
-        { ValueKind: JsonValueKind.String } s => s.GetString(),
+        { ValueKind: JsonValueKind.String } s => s.GetString() is { Length: > MaxTextLength } big
+            ? throw new ProfileException(path, string.Create(CultureInfo.InvariantCulture, $"文字过长（{big.Length:N0} 个字符，上限 {MaxTextLength}）：{CellValues.Clip(big)}"))
+            : s.GetString(),
         { } other => throw new ProfileException(path, $"应为文字，实际为 {Raw(other)}"),
     };
 
     private static DateOnly? Date(JsonElement? node, string path)
     {
         if (node is not { } v) return null;
-        var s = v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new ProfileException(path, $"应为日期 \"YYYY-MM-DD\"，实际为 {Raw(v)}");
+        var s = v.ValueKind == JsonValueKind.String ? v.GetString()! : throw new ProfileException(path, $"应为日期 \"YYYY-MM-DD\"（1900-01-01 至 2200-12-31），实际为 {Raw(v)}");
         return Text.IsoDate.TryParse(s, out var d)
             ? d
-            : throw new ProfileException(path, $"应为日期 \"YYYY-MM-DD\"，实际为 \"{CellValues.Clip(s)}\"");
+            : throw new ProfileException(path, $"应为日期 \"YYYY-MM-DD\"（1900-01-01 至 2200-12-31），实际为 \"{CellValues.Clip(s)}\"");
+    }
+
+    /// <summary>At most this many certificates in one profile.</summary>
+    public const int MaxCertificates = 100;
+
+    /// <summary>An object's properties, refusing a key written twice: JSON leaves duplicates
+    /// undefined and the parser would silently keep the last, so a profile saying two things
+    /// about one field is an error naming that field.</summary>
+    private static List<JsonProperty> Properties(JsonElement obj, string path)
+    {
+        var properties = new List<JsonProperty>();
+        HashSet<string>? seen = null;
+        foreach (var property in obj.EnumerateObject())
+        {
+            seen ??= new HashSet<string>(StringComparer.Ordinal);
+            if (!seen.Add(property.Name))
+                throw new ProfileException($"{path}.{CellValues.Clip(property.Name)}", $"字段 \"{CellValues.Clip(property.Name)}\" 重复出现：同一字段只能写一次");
+            properties.Add(property);
+        }
+        return properties;
     }
 
     private static void Allow(JsonElement obj, string path, params string[] allowed)
     {
-        foreach (var property in obj.EnumerateObject())
+        foreach (var property in Properties(obj, path))
             if (!allowed.Contains(property.Name))
-                throw new ProfileException($"{path}.{property.Name}", $"未知的字段 \"{property.Name}\"" + Suggest(property.Name, allowed) + $"（此处可用：{string.Join("、", allowed)}）");
+                throw new ProfileException($"{path}.{CellValues.Clip(property.Name)}", $"未知的字段 \"{CellValues.Clip(property.Name)}\"" + Suggest(property.Name, allowed) + $"（此处可用：{string.Join("、", allowed)}）");
     }
 
     private static string Raw(JsonElement v) => CellValues.Clip(v.GetRawText());
 
     private static string Suggest(string name, IEnumerable<string> known)
     {
+        // The edit distance costs length × length: a long unknown name is no typo of a short one.
+        if (name.Length > 64) return "";
         var best = known.Select(k => (k, d: Distance(k, name))).Where(x => x.d <= Math.Max(2, name.Length / 4)).OrderBy(x => x.d).FirstOrDefault();
         return best.k is null ? "" : $"，是否指 \"{best.k}\"？";
     }

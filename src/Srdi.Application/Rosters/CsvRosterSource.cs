@@ -34,7 +34,9 @@ internal sealed class CsvRosterSource : RosterSource
 
     public override double Progress => Through(_file);
 
-    public override bool Read(RawRow row)
+    protected override long LastRow => _row;
+
+    protected override bool ReadRow(RawRow row)
     {
         while (true)
         {
@@ -46,13 +48,36 @@ internal sealed class CsvRosterSource : RosterSource
             {
                 throw new RosterFormatException(string.Create(CultureInfo.InvariantCulture, $"第 {_row + 1} 行附近有超过 16 MB 的记录（可能缺少结尾引号）"));
             }
+            catch (CsvFormatException e)
+            {
+                // Sylvan cannot read on after broken quoting, and guessing where the record ends
+                // could shift every later row into the wrong columns: the file is refused, at its row.
+                throw new RosterFormatException(string.Create(CultureInfo.InvariantCulture,
+                    $"第 {_row + 1} 行的引号不成对（{(e.Message.Contains("closing quote", StringComparison.Ordinal) ? "引号内的引号须写成两个 \"\"，或整个单元格不加引号" : "引号未闭合")}）：请在 Excel 中另存为 CSV 或修正该行后重试"));
+            }
             _row++;
             var count = _reader.RowFieldCount;
             var cells = new string?[count];
+            RowProblem? problem = null;
             for (var i = 0; i < count; i++)
             {
+                // An oversized cell is measured, never copied into a string.
+                var length = _reader.GetFieldSpan(i).Length;
+                if (length > MaxCellLength)
+                {
+                    problem ??= LongCell(_row, i, length);
+                    continue;
+                }
                 var value = _reader.GetString(i);
                 cells[i] = value.Length == 0 ? null : value;
+            }
+            if (problem is not null)
+            {
+                row.Number = _row;
+                row.Cells = cells;
+                row.Json = null;
+                row.Problem = problem;
+                return true;
             }
             if (Emit(row, _row, cells)) return true;
         }

@@ -38,7 +38,7 @@ public sealed class RosterLayout(CompiledCatalog catalog)
         {
             var header = headers[i].Trim().TrimStart('\uFEFF');
             var column = Find(header) ?? throw new RosterFormatException(
-                string.Create(CultureInfo.InvariantCulture, $"第 {i + 1} 列的表头 \"{header}\" 无法识别；表头可写中文名或英文键（srdi roster template 生成的模板列出全部列，docs/roster.md 有说明）"));
+                string.Create(CultureInfo.InvariantCulture, $"第 {i + 1} 列的表头 \"{Profiles.CellValues.Clip(header)}\" 无法识别；表头可写中文名或英文键（srdi roster template 生成的模板列出全部列，docs/roster.md 有说明）"));
             if (seen.TryGetValue(column.Key, out var first))
                 throw new RosterFormatException(string.Create(CultureInfo.InvariantCulture, $"第 {i + 1} 列 \"{header}\" 与第 {first + 1} 列重复（都是 {column.Key}）"));
             seen[column.Key] = i;

@@ -1,3 +1,6 @@
+using System.Globalization;
+using Srdi.Application.Profiles;
+
 namespace Srdi.Application.Rosters;
 
 /// <summary>One raw row of a roster, as read: its number as the user sees it (spreadsheet row or
@@ -8,6 +11,13 @@ public sealed class RawRow
     public string?[]? Cells;
     public string? Json;
     public string? Id;
+
+    /// <summary>Set by the reader when the row is refused before binding (a cell too long to
+    /// keep): the row is rejected with this problem, its oversized cell never held in memory.</summary>
+    public RowProblem? Problem;
+
+    /// <summary>Characters the row holds, so that a chunk of huge rows stays small in memory.</summary>
+    public long Size;
 }
 
 /// <summary>A roster read row by row, never whole: CSV, Excel or JSON Lines.</summary>
@@ -28,8 +38,29 @@ public abstract class RosterSource : IDisposable
     /// <summary>Empty lines skipped: reported, not rejected.</summary>
     public long EmptyRows { get; protected set; }
 
+    /// <summary>Fills the next non-empty row; false at the end. A file that cannot be read on
+    /// (broken CSV quoting, a damaged workbook) throws <see cref="RosterFormatException"/> naming
+    /// the row, never another exception.</summary>
+    public bool Read(RawRow row)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        row.Problem = null;
+        row.Size = 0;
+        try
+        {
+            return ReadRow(row);
+        }
+        catch (Exception e) when (e is not (RosterFormatException or OperationCanceledException or OutOfMemoryException))
+        {
+            throw new RosterFormatException(string.Create(CultureInfo.InvariantCulture, $"读到第 {LastRow + 1} 行附近时无法继续读取：{CellValues.Clip(e.Message)}"));
+        }
+    }
+
+    /// <summary>The number of the last row read (0 before any), for messages about a broken file.</summary>
+    protected abstract long LastRow { get; }
+
     /// <summary>Fills the next non-empty row; false at the end.</summary>
-    public abstract bool Read(RawRow row);
+    protected abstract bool ReadRow(RawRow row);
 
     public abstract void Dispose();
 
@@ -42,6 +73,7 @@ public abstract class RosterSource : IDisposable
             row.Number = number;
             row.Cells = cells;
             row.Json = null;
+            foreach (var c in cells) row.Size += c?.Length ?? 0;
             return true;
         }
         EmptyRows++;
@@ -94,4 +126,9 @@ public abstract class RosterSource : IDisposable
 
     /// <summary>Longer cells are refused: a 5 MB cell is a mistake, and must not become 5 MB of memory per worker.</summary>
     public const int MaxCellLength = 10_000;
+
+    /// <summary>The problem of a cell over <see cref="MaxCellLength"/>: it is reported by its length, never kept.</summary>
+    protected RowProblem LongCell(long number, int column, long length) => new(number,
+        Headers is { } h && column < h.Count ? h[column] : string.Create(CultureInfo.InvariantCulture, $"第 {column + 1} 列"),
+        string.Create(CultureInfo.InvariantCulture, $"单元格过长（{length:N0} 个字符，上限 {MaxCellLength:N0}）"));
 }

@@ -37,6 +37,12 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
             var cell = cells[i];
             if (string.IsNullOrWhiteSpace(cell)) continue;
             var column = columns[i];
+            if (column.Kind is ColumnKind.Id or ColumnKind.Name or ColumnKind.Province or ColumnKind.City or ColumnKind.District
+                && cell.Length > ProfileReader.MaxTextLength && cell.Trim().Length > ProfileReader.MaxTextLength)
+            {
+                problems.Add(new RowProblem(row, column.Header, string.Create(CultureInfo.InvariantCulture, $"文字过长（{cell.Trim().Length:N0} 个字符，上限 {ProfileReader.MaxTextLength}）：{CellValues.Clip(cell.Trim())}")));
+                continue;
+            }
             switch (column.Kind)
             {
                 case ColumnKind.Id: record.Id = cell.Trim(); break;
@@ -46,7 +52,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
                 case ColumnKind.District: district = cell.Trim(); break;
                 case ColumnKind.Since:
                     if (CellValues.TryDate(cell, out var d)) since = d;
-                    else problems.Add(new RowProblem(row, column.Header, $"应为日期 YYYY-MM-DD，实际为 \"{CellValues.Clip(cell)}\""));
+                    else problems.Add(new RowProblem(row, column.Header, $"应为日期 YYYY-MM-DD（1900-01-01 至 2200-12-31），实际为 \"{CellValues.Clip(cell)}\""));
                     break;
                 case ColumnKind.CertificateIssued: Certificate(i, 0, cell); break;
                 case ColumnKind.CertificateExpires: Certificate(i, 1, cell); break;
@@ -87,13 +93,13 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         }
         if (!CellValues.TryDate(c.Issued, out var issued))
         {
-            problems.Add(new RowProblem(row, field, $"应为日期 YYYY-MM-DD，实际为 \"{CellValues.Clip(c.Issued)}\""));
+            problems.Add(new RowProblem(row, field, $"应为日期 YYYY-MM-DD（1900-01-01 至 2200-12-31），实际为 \"{CellValues.Clip(c.Issued)}\""));
             return;
         }
         var expires = kind.ExpiryFor(issued);
         if (c.Expires is not null && !CellValues.TryDate(c.Expires, out expires))
         {
-            problems.Add(new RowProblem(row, $"{kind.Name}有效期至", $"应为日期 YYYY-MM-DD，实际为 \"{CellValues.Clip(c.Expires)}\""));
+            problems.Add(new RowProblem(row, $"{kind.Name}有效期至", $"应为日期 YYYY-MM-DD（1900-01-01 至 2200-12-31），实际为 \"{CellValues.Clip(c.Expires)}\""));
             return;
         }
         if (expires < issued)

@@ -50,6 +50,6 @@ internal static class EvaluateCommand
         if (text is null) return DateOnly.FromDateTime(DateTime.Now);
         return Application.Text.IsoDate.TryParse(text, out var d)
             ? d
-            : throw new UsageException($"--at 应为日期 YYYY-MM-DD，实际为“{TerminalText.Clean(text)}”");
+            : throw new UsageException($"--at 应为{Application.Text.IsoDate.Expected}，实际为“{TerminalText.Clean(text)}”");
     }
 }

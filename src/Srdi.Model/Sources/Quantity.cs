@@ -41,6 +41,8 @@ public static class Quantity
         }
         if (!decimal.TryParse(s, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
             return false;
+        // 99999999999999999999999999万 is beyond decimal: not a number, never an overflow.
+        if (factor > 1 && Math.Abs(number) > decimal.MaxValue / factor) return false;
         value = number * factor;
         return true;
     }

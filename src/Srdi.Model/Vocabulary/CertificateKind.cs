@@ -12,8 +12,10 @@ public sealed record CertificateKind(
 {
     /// <summary>The last day of validity of a certificate issued on <paramref name="issued"/> when
     /// the holder gives no expiry date: the validity in whole years, the end date inclusive (a
-    /// certificate of 2024-07-15 for 3 years holds to 2027-07-14).</summary>
-    public DateOnly ExpiryFor(DateOnly issued) => issued.AddYears(ValidityYears).AddDays(-1);
+    /// certificate of 2024-07-15 for 3 years holds to 2027-07-14). Near the end of the calendar
+    /// (an evaluation date of 9999-12-31) the expiry is the calendar's last day, never an overflow.</summary>
+    public DateOnly ExpiryFor(DateOnly issued) =>
+        issued.Year + ValidityYears > DateOnly.MaxValue.Year ? DateOnly.MaxValue : issued.AddYears(ValidityYears).AddDays(-1);
 }
 
 /// <summary>"Holds a certificate of this kind", optionally of one level: the meaning of a

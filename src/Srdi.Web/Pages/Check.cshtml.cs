@@ -107,7 +107,7 @@ public sealed class CheckModel(ProfileReader profiles, EvaluationService evaluat
         LoadExamples();
         if (!Application.Text.IsoDate.TryParse(At, out var at))
         {
-            Error = $"评估日期应为 YYYY-MM-DD，例如 2025-06-01；实际为“{At}”。";
+            Error = $"评估日期应为{Application.Text.IsoDate.Expected}，例如 2025-06-01；实际为“{At}”。";
             AdvancedOpen = true;
             Form = BasicsForm(new Dictionary<string, string>(), null);
             return Page();
@@ -145,7 +145,7 @@ public sealed class CheckModel(ProfileReader profiles, EvaluationService evaluat
         var answers = Answers.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => kv.Value!, StringComparer.Ordinal);
         var problems = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!Application.Text.IsoDate.TryParse(At, out _))
-            problems[ProfileFormModel.General] = $"评估日期应为 YYYY-MM-DD，例如 2025-06-01；实际为“{At}”。";
+            problems[ProfileFormModel.General] = $"评估日期应为{Application.Text.IsoDate.Expected}，例如 2025-06-01；实际为“{At}”。";
         var reading = ProfileAnswers.ToProfileJson(Answers, navigator.Catalog.Vocabulary);
         foreach (var p in reading.Problems) problems.TryAdd(p.Key, p.Message);
         if (problems.Count == 0)

@@ -30,7 +30,7 @@ public sealed class TerminalTextTests
     [Fact]
     public void EvaluateOutput_HasNoEscapes_AndTheNameIsShortened()
     {
-        var name = "\u001b[2J\u001b[31m恶意公司\u001b]0;title\u0007" + new string('名', 400);
+        var name = "\u001b[2J\u001b[31m恶意公司\u001b]0;title\u0007" + new string('名', 150);
         var profile = TempProfile($$"""
             { "id": "91440300MA5XESC001", "name": "{{name.Replace("\u001b", "\\u001b", StringComparison.Ordinal).Replace("\u0007", "\\u0007", StringComparison.Ordinal)}}",
               "area": { "province": "广东省", "city": "深圳市", "district": "南山区" }, "certificates": [], "facts": {} }
