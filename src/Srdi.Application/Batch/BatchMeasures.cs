@@ -44,7 +44,10 @@ public static class BatchMeasures
                 Index = i,
                 Measure = m,
                 Document = document,
-                LeadDepartment = m.Departments is [var lead, ..] ? lead : $"未载明（{document.Issuer}）",
+                // Qualified by the document's area and joined across spellings: one row per bureau.
+                LeadDepartment = m.Departments is [var lead, ..]
+                    ? catalog.Catalog.Vocabulary.Departments.Qualified(lead, document.Area)
+                    : $"未载明（{document.Issuer}）",
                 FactSlots = slots,
                 FailureLabels = failures.ToArray(),
                 HasMoney = m.HasMoney,

@@ -44,7 +44,9 @@ public static class CatalogLoader
                 rulesets.Add(RulesetLoader.Load(Open(root, Path.Combine(folder, CriteriaFile)), Path.GetFileName(folder)));
         var areasPath = Path.Combine(vocabularyRoot, "areas.yaml");
         var areas = File.Exists(areasPath) ? VocabularyLoader.LoadAreas(Open(root, areasPath)) : Gazetteer.Empty;
-        return new PolicyCatalog(new CatalogVocabulary(facts, certificates, parameters) { Areas = areas, Terms = terms }, documents, rulesets);
+        var departmentsPath = Path.Combine(vocabularyRoot, "departments.yaml");
+        var departments = File.Exists(departmentsPath) ? VocabularyLoader.LoadDepartments(Open(root, departmentsPath)) : DepartmentNames.Empty;
+        return new PolicyCatalog(new CatalogVocabulary(facts, certificates, parameters) { Areas = areas, Terms = terms, Departments = departments }, documents, rulesets);
     }
 
     /// <summary>Loads a single document file against an already loaded catalog's vocabulary:

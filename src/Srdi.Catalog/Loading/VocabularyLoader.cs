@@ -126,6 +126,30 @@ internal static class VocabularyLoader
         return terms;
     }
 
+    /// <summary>vocabulary/departments.yaml: for each bureau, its name as the summaries print it
+    /// and the other spellings the documents use for it. A spelling may belong to one bureau only.</summary>
+    public static DepartmentNames LoadDepartments(YamlMap file)
+    {
+        var table = new Dictionary<string, string>(StringComparer.Ordinal);
+        var map = file.RequireMap("synonyms");
+        foreach (var (canonical, keyNode, value) in map.Entries())
+        {
+            if (value is not YamlSequenceNode spellings) throw map.Error(keyNode, $"部门“{canonical}”应列出其他写法，如 [市工信局]");
+            foreach (var node in spellings.Children)
+            {
+                var spelling = node is YamlScalarNode { Value: { Length: > 0 } text } ? text : throw map.Error(node, $"部门“{canonical}”的写法应为文字");
+                if (table.TryGetValue(spelling, out var other))
+                    throw map.Error(node, $"写法“{spelling}”已归入“{other}”，不能再归入“{canonical}”");
+                table[spelling] = canonical;
+            }
+        }
+        foreach (var canonical in table.Values.Distinct(StringComparer.Ordinal).ToList())
+            if (table.TryGetValue(canonical, out var other) && other != canonical)
+                throw new CatalogException(map.Location, $"“{canonical}”既是统一名称又是“{other}”的另一种写法");
+        file.RejectUnknownKeys();
+        return new DepartmentNames(table);
+    }
+
     public static Gazetteer LoadAreas(YamlMap file)
     {
         var provinces = file.StringList("provinces").ToHashSet(StringComparer.Ordinal);

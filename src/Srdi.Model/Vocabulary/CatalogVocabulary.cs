@@ -11,4 +11,7 @@ public sealed record CatalogVocabulary(
 
     /// <summary>The word lists and their Chinese labels.</summary>
     public Terms Terms { get; init; } = Terms.Empty;
+
+    /// <summary>One spelling per bureau, and departments qualified by their document's area.</summary>
+    public DepartmentNames Departments { get; init; } = DepartmentNames.Empty;
 }
