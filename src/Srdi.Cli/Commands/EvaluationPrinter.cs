@@ -46,8 +46,12 @@ internal static class EvaluationPrinter
         {
             o.WriteLine();
             o.WriteLine("待补充信息（补充后可判断更多措施）：");
+            // People read each question by its label and the measures by their titles; the
+            // fact keys are in --json and `srdi facts` for those who write profiles.
+            var titles = view.Documents.SelectMany(d => d.Measures).Select(m => m.Result.Measure)
+                .ToDictionary(m => m.Id, m => m.Title, StringComparer.Ordinal);
             foreach (var q in view.Questions)
-                o.WriteLine($"  · {q.Label}{(q.Unit is null ? "" : $"（{q.Unit}）")}{(q.Yearly ? "，按年度" : "")} [{q.Fact}] — 影响 {string.Join("、", q.Measures)}");
+                o.WriteLine($"  · {q.Label}{(q.Unit is null ? "" : $"（{q.Unit}）")}{(q.Yearly ? "，按年度" : "")} — 影响 {string.Join("、", q.Measures.Select(id => titles.GetValueOrDefault(id, id)).Distinct(StringComparer.Ordinal))}");
         }
 
         if (view.ReachingOthers.Count > 0)

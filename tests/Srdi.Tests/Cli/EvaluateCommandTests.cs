@@ -109,4 +109,19 @@ public sealed class EvaluateCommandTests
         Assert.False(string.IsNullOrWhiteSpace(error));
         Assert.DoesNotContain("Exception", error, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("nanshan-little-giant.json")]
+    [InlineData("guangzhou-manufacturer.json")]
+    [InlineData("xiamen-little-giant.json")]
+    public void ThePrintedReport_NamesNoFactKeyAndNoMeasureId(string example)
+    {
+        var (exit, output, _) = Run("evaluate", Example(example), "--at", "2025-06-01");
+        Assert.Equal(0, exit);
+        var vocabulary = Catalog.RealCatalog.Navigator.Catalog.Vocabulary;
+        // Keys are snake_case words; labels are Chinese. A key shows as itself between non-letters.
+        foreach (var key in vocabulary.Facts.Keys.Where(k => k.Contains('_', StringComparison.Ordinal)))
+            Assert.DoesNotContain(key, output, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"影响 [^\n]*[a-z]+-[a-z0-9-]+\.\d", output);
+    }
 }
