@@ -38,7 +38,8 @@ internal sealed class XlsxRosterSource : RosterSource
         }
         catch (Exception e) when (e is not RosterFormatException)
         {
-            throw new RosterFormatException($"无法读取 Excel 名单：{e.Message}");
+            // The library's own words are English; say what it means, and where, in Chinese.
+            throw new RosterFormatException("无法读取 Excel 名单：" + Explain(e));
         }
         var header = _rows.Current;
         _columns = header.Keys.ToArray();
@@ -138,4 +139,14 @@ internal sealed class XlsxRosterSource : RosterSource
         _rows.Dispose();
         _file.Dispose();
     }
+
+    /// <summary>A reader's failure in words a person reads.</summary>
+    private static string Explain(Exception e) => e switch
+    {
+        System.Xml.XmlException x => string.Create(System.Globalization.CultureInfo.InvariantCulture,
+            $"文件中的表格内容已损坏（XML 第 {x.LineNumber} 行第 {x.LinePosition} 列）；请用 Excel 打开后另存为 .xlsx 或 CSV 再试"),
+        System.IO.InvalidDataException or System.IO.EndOfStreamException => "文件不是完整的 .xlsx 工作簿（压缩包已损坏或不完整）；请重新导出后再试",
+        NotSupportedException or InvalidOperationException => "文件不是能识别的 .xlsx 工作簿；请用 Excel 另存为 .xlsx 或 CSV 再试",
+        _ => "文件无法按 .xlsx 工作簿读取；请用 Excel 另存为 .xlsx 或 CSV 再试",
+    };
 }

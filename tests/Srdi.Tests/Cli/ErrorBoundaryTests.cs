@@ -171,4 +171,23 @@ public sealed class ErrorBoundaryTests
         Assert.Equal("找不到文件夹：“/x/y”不存在", SrdiCommandLine.Expected(new DirectoryNotFoundException("Could not find a part of the path '/x/y'.")));
         Assert.Null(SrdiCommandLine.Expected(new InvalidOperationException("bug")));
     }
+
+    [Fact]
+    public void ABrokenWorkbook_IsOneChineseSentence_WithoutTheLibrarysEnglish()
+    {
+        var folder = Directory.CreateTempSubdirectory("srdi-broken-xlsx-").FullName;
+        try
+        {
+            var path = Path.Combine(folder, "名单.xlsx");
+            File.WriteAllBytes(path, [0x50, 0x4B, 0x03, 0x04, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+            var (exit, _, error) = CliRun.Run("batch", path, "--at", "2025-06-01", "--out", Path.Combine(folder, "out"));
+            Assert.Equal(2, exit);
+            Assert.Contains("无法读取 Excel 名单", error, StringComparison.Ordinal);
+            Assert.DoesNotMatch("[A-Za-z]{4,} [A-Za-z]{3,} [A-Za-z]{3,}", error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
 }
