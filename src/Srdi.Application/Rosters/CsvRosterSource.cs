@@ -71,14 +71,7 @@ internal sealed class CsvRosterSource : RosterSource
                 var value = _reader.GetString(i);
                 cells[i] = value.Length == 0 ? null : value;
             }
-            if (problem is not null)
-            {
-                row.Number = _row;
-                row.Cells = cells;
-                row.Json = null;
-                row.Problem = problem;
-                return true;
-            }
+            if (problem is not null) return Reject(row, _row, cells, problem);
             if (Emit(row, _row, cells)) return true;
         }
     }

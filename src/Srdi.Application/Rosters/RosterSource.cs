@@ -64,6 +64,16 @@ public abstract class RosterSource : IDisposable
 
     public abstract void Dispose();
 
+    /// <summary>Hands out a row already rejected by its reader (a cell over the length limit, say), with its cells.</summary>
+    protected static bool Reject(RawRow row, long number, string?[] cells, RowProblem problem)
+    {
+        row.Number = number;
+        row.Cells = cells;
+        row.Json = null;
+        row.Problem = problem;
+        return true;
+    }
+
     /// <summary>Hands a row of cells out, or counts it as an empty line when every cell is blank.</summary>
     protected bool Emit(RawRow row, long number, string?[] cells)
     {

@@ -108,14 +108,7 @@ internal sealed class XlsxRosterSource : RosterSource
                 }
                 cells[i] = cell;
             }
-            if (problem is not null)
-            {
-                row.Number = _row;
-                row.Cells = cells;
-                row.Json = null;
-                row.Problem = problem;
-                return true;
-            }
+            if (problem is not null) return Reject(row, _row, cells, problem);
             if (Emit(row, _row, cells)) return true;
         }
         return false;
