@@ -36,7 +36,7 @@ public sealed class CheckModel(ProfileReader profiles, EvaluationService evaluat
     [BindProperty(Name = Prefix)] public Dictionary<string, string?> Answers { get; set; } = [];
 
     public Steps Step { get; private set; } = Steps.Basics;
-    public IReadOnlyList<Choice> Examples { get; private set; } = [];
+    public IReadOnlyList<Choice> Examples { get; } = ExampleProfiles.List();
     public string? Error { get; private set; }
 
     /// <summary>The JSON box is opened when its own post was refused.</summary>
@@ -54,10 +54,9 @@ public sealed class CheckModel(ProfileReader profiles, EvaluationService evaluat
 
     public void OnGet()
     {
-        LoadExamples();
         var name = Examples.Any(e => e.Value == Example) ? Example! : DefaultExample;
         Example = name;
-        Profile = ReadExample(name) ?? "";
+        Profile = ExampleProfiles.Read(name) ?? "";
         At ??= ChineseText.Date(DateOnly.FromDateTime(clock.GetLocalNow().DateTime));
         var answers = new Dictionary<string, string>(StringComparer.Ordinal);
         try
@@ -74,7 +73,6 @@ public sealed class CheckModel(ProfileReader profiles, EvaluationService evaluat
     /// <summary>Step 1 → 2: the basics read, the facts their area's measures need asked.</summary>
     public IActionResult OnPostFacts()
     {
-        LoadExamples();
         if (ReadGuided(facts: false) is not { } profile) return Page();
         var at = Date();
         var questions = questionnaire.For(profile, at);
@@ -86,7 +84,6 @@ public sealed class CheckModel(ProfileReader profiles, EvaluationService evaluat
     /// <summary>Back to step 1 with every answer kept.</summary>
     public IActionResult OnPostBasics()
     {
-        LoadExamples();
         if (ReadGuided(facts: false) is not { } profile) return Page();
         Form = BasicsForm(ProfileFormModel.AnswersOf(navigator, profile, Questionnaire.None(Date())), null);
         return Page();
@@ -95,7 +92,6 @@ public sealed class CheckModel(ProfileReader profiles, EvaluationService evaluat
     /// <summary>The guided form's answers (step 2, or the report's follow-up) evaluated.</summary>
     public IActionResult OnPostReport()
     {
-        LoadExamples();
         if (ReadGuided(facts: true) is not { } profile) return Page();
         Report(profile, Date());
         return Page();
@@ -104,7 +100,6 @@ public sealed class CheckModel(ProfileReader profiles, EvaluationService evaluat
     /// <summary>The advanced way: a whole profile as JSON.</summary>
     public IActionResult OnPost()
     {
-        LoadExamples();
         if (!Application.Text.IsoDate.TryParse(At, out var at))
         {
             Error = $"评估日期应为{Application.Text.IsoDate.Expected}，例如 2025-06-01；实际为“{At}”。";
@@ -211,32 +206,4 @@ public sealed class CheckModel(ProfileReader profiles, EvaluationService evaluat
             DateField = ("At", "评估日期", At ?? ""),
             Hidden = IncludeDrafts ? new Dictionary<string, string> { ["IncludeDrafts"] = "true" } : new Dictionary<string, string>(),
         };
-
-    private static string ExamplesFolder => Path.Combine(AppContext.BaseDirectory, "examples");
-
-    private void LoadExamples() =>
-        Examples = Directory.Exists(ExamplesFolder)
-            ? Directory.EnumerateFiles(ExamplesFolder, "*.json").Select(Path.GetFileName).OfType<string>()
-                .Order(StringComparer.Ordinal).Select(f => new Choice(f, ExampleLabel(f))).ToList()
-            : [];
-
-    private static string? ReadExample(string file)
-    {
-        var path = Path.Combine(ExamplesFolder, file);
-        return System.IO.File.Exists(path) ? System.IO.File.ReadAllText(path) : null;
-    }
-
-    /// <summary>An example's enterprise name, read from its own file.</summary>
-    private static string ExampleLabel(string file)
-    {
-        try
-        {
-            var node = System.Text.Json.Nodes.JsonNode.Parse(System.IO.File.ReadAllText(Path.Combine(ExamplesFolder, file)));
-            return node?["name"]?.GetValue<string>() ?? file;
-        }
-        catch (System.Text.Json.JsonException)
-        {
-            return file;
-        }
-    }
 }

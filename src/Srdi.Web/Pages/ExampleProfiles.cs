@@ -20,18 +20,16 @@ public static class ExampleProfiles
         }
         """;
 
-    public static IReadOnlyList<Choice> List() =>
-        Directory.Exists(Folder)
-            ? Directory.EnumerateFiles(Folder, "*.json").Select(Path.GetFileName).OfType<string>()
-                .Order(StringComparer.Ordinal).Select(f => new Choice(f, Label(f))).ToList()
-            : [];
+    public static IReadOnlyList<Choice> List() => Files().Select(f => new Choice(f, Label(f))).ToList();
 
-    /// <summary>The example's text, or null for a name that is not one of them.</summary>
-    public static string? Read(string file)
-    {
-        if (!List().Any(c => c.Value == file)) return null;
-        return File.ReadAllText(Path.Combine(Folder, file));
-    }
+    /// <summary>The example's text, or null for a name that is not one of them (never a path elsewhere).</summary>
+    public static string? Read(string file) =>
+        Files().Contains(file, StringComparer.Ordinal) ? File.ReadAllText(Path.Combine(Folder, file)) : null;
+
+    private static IEnumerable<string> Files() =>
+        Directory.Exists(Folder)
+            ? Directory.EnumerateFiles(Folder, "*.json").Select(Path.GetFileName).OfType<string>().Order(StringComparer.Ordinal)
+            : [];
 
     private static string Label(string file)
     {
