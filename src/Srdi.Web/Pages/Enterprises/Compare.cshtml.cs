@@ -9,8 +9,11 @@ namespace Srdi.Web.Pages.Enterprises;
 
 /// <summary>The enterprise as if registered in each area of the catalog, totals side by side,
 /// the area where it would be supported most first.</summary>
-public sealed class CompareModel(EnterpriseRecords records, ProfileReader profiles, AreaComparison comparison, TimeProvider clock) : PageModel
+public sealed class CompareModel(EnterpriseRecords records, ProfileReader profiles, AreaComparison comparison, Application.PolicyNavigator navigator, TimeProvider clock) : PageModel
 {
+    /// <summary>A document as people name it: its title, not its id.</summary>
+    public string DocumentTitle(string id) => navigator.Catalog.Documents.FirstOrDefault(d => d.Id == id)?.Title ?? id;
+
     [BindProperty(SupportsGet = true)] public string Id { get; set; } = "";
     [BindProperty(SupportsGet = true)] public string? At { get; set; }
 
