@@ -38,7 +38,20 @@ public sealed record MeasureEntitlement(
     IReadOnlyList<ConditionResult> Conditions,
     IReadOnlyList<MissingFact> Missing,
     string ClauseText,
-    string? Interpretation);
+    string? Interpretation)
+{
+    /// <summary>Reading rule 23: the policy revision this clause still waits for; its money is then
+    /// this text's ceiling.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public PendingRevisionResult? PendingRevision { get; init; }
+}
+
+/// <summary>The other policy a clause waits for, and the caveat a person reads.</summary>
+public sealed record PendingRevisionResult(string Policy, DateOnly? RevisedOn, string Basis, string Note);
+
+/// <summary>One in-kind item: whether it is given (an outcome code) and, for an item with a
+/// condition of its own, what the profile showed.</summary>
+public sealed record InKindEntitlement(string Text, string Given, string? Condition, string? Seen);
 
 public sealed record BenefitResult(
     string Kind,
@@ -47,7 +60,11 @@ public sealed record BenefitResult(
     ScheduleResult? Schedule,
     bool Capped,
     IReadOnlyList<string> InKind,
-    IReadOnlyList<PartEntitlement> Parts);
+    IReadOnlyList<PartEntitlement> Parts)
+{
+    /// <summary>Each in-kind item with whether it is given (reading rule 20).</summary>
+    public IReadOnlyList<InKindEntitlement> InKindItems { get; init; } = [];
+}
 
 public sealed record ScheduleResult(IReadOnlyList<decimal> Years, decimal Total);
 

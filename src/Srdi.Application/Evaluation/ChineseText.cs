@@ -19,8 +19,21 @@ public sealed class ChineseText(Wording wording, CatalogVocabulary vocabulary)
     public string Status(MeasureResult r) => r.Status switch
     {
         MeasureStatus.NotInForce => $"不在有效期（否则{wording.Status(r.WouldBe!.Value)}）",
-        _ => wording.Status(r.Status) + (r.Draft ? "·征求意见稿" : "") + (r.ExcludedBy is { } by ? $"·从高不重复，已按 {by} 计" : ""),
+        _ => wording.Status(r.Status) + (r.Draft ? "·征求意见稿" : "") + (r.ExcludedBy is { } by ? $"·从高不重复，已按 {by} 计" : "")
+            + (r.PendingRevision is not null && r.Status != MeasureStatus.Ineligible ? "·待相关政策修订后实施" : ""),
     };
+
+    /// <summary>Reading rule 23, the caveat beside the status of a clause waiting on another policy.</summary>
+    public static string PendingRevision(PolicyRevision revision, bool money) =>
+        $"本条涉及《{revision.Policy.Trim('《', '》')}》的修订，"
+        + (revision.RevisedOn is { } d ? string.Create(CultureInfo.InvariantCulture, $"该政策将于 {d:yyyy-MM-dd} 完成修订") : "该政策尚未完成修订")
+        + "，本条自修订完成后开始实施；修订后的政策与本条不一致的，以修订后的政策为准。" + (money ? "本条所列金额仅为上限。" : "");
+
+    /// <summary>The in-kind items the enterprise is given (or may be, once facts are known).</summary>
+    public static IReadOnlyList<string> GivenInKind(MeasureResult r) =>
+        r.InKind.Count == 0
+            ? r.Measure.Benefit.InKind.Select(k => k.Text).ToList()
+            : r.InKind.Where(k => k.Given != Truth.False).Select(k => k.Given == Truth.True ? k.Item.Text : k.Item.Text + "（待补充信息）").ToList();
 
     public static string Amount(MeasureResult r)
     {
@@ -55,7 +68,15 @@ public sealed class ChineseText(Wording wording, CatalogVocabulary vocabulary)
             return $"{failed.Label}：" + (profile.Certificates.Count == 0 ? "未持有任何证书" : string.Join("；", profile.Certificates.Select(c => Certificate(c, at))));
         if (r.Status == MeasureStatus.Ineligible && failed is not null) return $"{failed.Label}：{failed.Seen}";
         if (r.Status == MeasureStatus.NeedsInfo) return "缺少：" + string.Join("、", r.Missing.Select(FactLabel));
-        if (r.Kind == BenefitKind.InKind) return Excerpt(string.Join("；", r.Measure.Benefit.InKind), 40);
+        if (r.Status == MeasureStatus.Ineligible && r.Conditions.Count > 0)
+        {
+            // Every part and item has a condition of its own, and none holds.
+            var part = r.Parts.FirstOrDefault(p => p.Applies == Truth.False);
+            if (part is not null) return $"{part.Part.Label}：{part.Computation}";
+            var item = r.InKind.FirstOrDefault(k => k.Given == Truth.False && k.Seen is not null);
+            if (item is not null) return $"{Excerpt(item.Item.Text, 20)}：{item.Seen}";
+        }
+        if (r.Kind == BenefitKind.InKind) return Excerpt(string.Join("；", GivenInKind(r)), 40);
         return r.Missing.Count > 0 ? "另需：" + string.Join("、", r.Missing.Select(FactLabel)) : "";
     }
 

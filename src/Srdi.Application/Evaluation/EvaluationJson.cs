@@ -34,13 +34,21 @@ public static class EvaluationJson
             m.Category, m.Beneficiary, Words.Application(m.Application), m.Departments, r.ExcludedBy,
             new BenefitResult(Words.Kind(r.Kind), r.Exact, r.UpTo,
                 years.Count > 0 ? new ScheduleResult(years, r.ScheduleTotal) : null,
-                r.Capped, m.Benefit.InKind,
+                r.Capped, m.Benefit.InKind.Select(k => k.Text).ToList(),
                 r.Parts.Select(p => new PartEntitlement(
                     p.Part.Label, Words.Kind(p.Kind), Words.Outcome(p.Applies), p.Amount, p.Computation, p.Cap, p.CapApplied,
                     p.Part.CapLabel, p.Part.Per, p.Part.Payer, Words.Application(p.Application), p.Beneficiary,
-                    p.Part.External is { } e ? new ExternalResult(e.Document, e.Note) : null)).ToList()),
+                    p.Part.External is { } e ? new ExternalResult(e.Document, e.Note) : null)).ToList())
+            {
+                InKindItems = r.InKind.Select(k => new InKindEntitlement(k.Item.Text, Words.Outcome(k.Given), k.Item.When?.Text, k.Seen)).ToList(),
+            },
             r.Conditions.Select(c => new ConditionResult(c.Label, c.Rule, Words.Outcome(c.Outcome), c.Seen)).ToList(),
             r.Missing.Select(f => new MissingFact(f, vocabulary.Facts.GetValueOrDefault(f)?.Label ?? f)).ToList(),
-            m.Text, m.Interpretation);
+            m.Text, m.Interpretation)
+        {
+            PendingRevision = r.PendingRevision is { } p
+                ? new PendingRevisionResult(p.Policy, p.RevisedOn, p.Basis, ChineseText.PendingRevision(p, m.HasMoney))
+                : null,
+        };
     }
 }

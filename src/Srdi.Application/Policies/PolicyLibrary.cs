@@ -63,7 +63,7 @@ public sealed class PolicyLibrary(PolicyNavigator navigator)
                 (p.Schedule ?? []).Select(x => new RuleStep(x.Years, x.Amount.Text, x.Cap?.Text)).ToList(),
                 p.External is { } e ? new ExternalResult(e.Document, e.Note) : null,
                 p.Cap?.Text, p.CapLabel, p.When?.Text, p.Per, p.Payer, p.Beneficiary)).ToList(),
-            m.Benefit.InKind, tests, m.Location.ToString());
+            m.Benefit.InKind.Select(k => k.Text).ToList(), tests, m.Location.ToString());
     }
 
     public static MeasureSummary Summary(PolicyDocument d, Measure m) => new(
@@ -127,7 +127,7 @@ public sealed class PolicyLibrary(PolicyNavigator navigator)
     }
 
     private static string Haystack(Measure m) =>
-        string.Join("\n", [m.Id, m.Title, m.Text, m.Section, string.Join(" ", m.Departments), m.Interpretation ?? "", string.Join(" ", m.Benefit.InKind)]);
+        string.Join("\n", [m.Id, m.Title, m.Text, m.Section, string.Join(" ", m.Departments), m.Interpretation ?? "", string.Join(" ", m.Benefit.InKind.Select(k => k.Text))]);
 
     private static bool CityMatches(Area area, string city)
     {

@@ -92,13 +92,16 @@ internal static partial class DocumentLoader
         var conditions = m.Maps("conditions").Select(c =>
         {
             var rule = c.Expression("rule") ?? throw c.Error(c.Node, "条件缺少 rule");
-            var condition = new Condition(c.String("label"), rule);
+            var governs = c.String("governs");
+            if (governs is not null and not "all")
+                throw c.Error(c.Require("governs"), $"governs 只能为 all（本条件约束本条所有资金部分和非资金支持），实际为 \"{governs}\"");
+            var condition = new Condition(c.String("label"), rule) { GovernsAll = governs == "all", Basis = c.String("basis") };
             c.RejectUnknownKeys();
             return condition;
         }).ToList();
 
         var benefitMap = m.RequireMap("benefit");
-        var inKind = benefitMap.StringList("in_kind");
+        var inKind = InKindItems(benefitMap);
         var parts = benefitMap.Maps("parts").Select(p => LoadPart(p, words)).ToList();
         if (inKind.Count == 0 && parts.Count == 0)
             throw benefitMap.Error(benefitMap.Node, "benefit 至少需要 in_kind 或 parts 之一");
@@ -119,10 +122,44 @@ internal static partial class DocumentLoader
             m.String("exclusion_group"),
             new Benefit(inKind, parts),
             m.String("interpretation"),
-            m.Location);
+            m.Location) { AwaitsRevision = Revision(m.Map("awaits_revision")) };
         if (!m.Has("application")) throw m.Error(m.Node, $"措施 {id} 缺少必填字段 \"application\"（apply | automatic | none）");
         m.RejectUnknownKeys();
         return measure;
+    }
+
+    /// <summary>in_kind: each item a sentence, or a map with the condition the clause attaches to that item alone.</summary>
+    private static List<InKindItem> InKindItems(YamlMap benefit)
+    {
+        var items = new List<InKindItem>();
+        var node = benefit.Get("in_kind");
+        if (node is null || node is YamlScalarNode { Value: null or "" or "null" }) return items;
+        if (node is not YamlSequenceNode seq) throw benefit.Error(node, "字段 \"in_kind\" 应为列表");
+        foreach (var child in seq.Children)
+        {
+            switch (child)
+            {
+                case YamlScalarNode { Value: { Length: > 0 } text }:
+                    items.Add(new InKindItem(text, null, null, benefit.At(child)));
+                    break;
+                case YamlMappingNode map:
+                    var item = new YamlMap(map, benefit.File);
+                    items.Add(new InKindItem(item.RequireString("text"), item.Expression("when"), item.String("basis"), item.Location));
+                    item.RejectUnknownKeys();
+                    break;
+                default:
+                    throw benefit.Error(child, "in_kind 的每一项应为一句文字，或 { text: …, when: …, basis: … }");
+            }
+        }
+        return items;
+    }
+
+    private static PolicyRevision? Revision(YamlMap? map)
+    {
+        if (map is null) return null;
+        var revision = new PolicyRevision(map.RequireString("policy"), map.Date("revised_on"), map.RequireString("basis"));
+        map.RejectUnknownKeys();
+        return revision;
     }
 
     private static BenefitPart LoadPart(YamlMap p, Terms words)
@@ -159,7 +196,7 @@ internal static partial class DocumentLoader
             p.String("payer"),
             p.Has("application") ? p.Enum("application", ApplicationMode.Apply, ApplicationModes) : null,
             p.Has("beneficiary") ? p.Choice("beneficiary", null, words.Beneficiaries.Codes) : null,
-            p.Location);
+            p.Location) { Basis = p.String("basis"), ScalarReason = p.String("scalar_reason") };
         p.RejectUnknownKeys();
         return part;
     }

@@ -75,7 +75,14 @@ internal static class CatalogCompiler
                 s.Cap is null ? null : binder.Compile(s.Cap, ExprType.Number, "分年度上限"))).ToArray(),
             (p.Beneficiary ?? measure.Beneficiary) == "enterprise",
             budgeted.Contains((measure.Number, p.Label)))).ToArray();
+        var inKind = measure.Benefit.InKind
+            .Select(k => new CompiledInKind(k, k.When is null ? null : binder.Compile(k.When, ExprType.Bool, "非资金支持的 when 条件")))
+            .ToArray();
         var distinct = targets.Distinct().ToArray();
-        return new CompiledMeasure(measure, distinct, distinct.Length == 0 ? 0 : binder.Bits.Mask(distinct), conditions, parts, index);
+        return new CompiledMeasure(measure, distinct, distinct.Length == 0 ? 0 : binder.Bits.Mask(distinct), conditions, parts, index)
+        {
+            InKind = inKind,
+            InKindConditional = inKind.Any(k => k.When is not null),
+        };
     }
 }

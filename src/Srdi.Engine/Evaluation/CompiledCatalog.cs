@@ -127,7 +127,11 @@ public sealed class CompiledCatalog
                 results.Add(explain
                     ? MeasureExplainer.Explain(measure, _documents[d].Document, context, areas[d], o, states[measure.Index], missing[measure.Index], excludedBy, Catalog.Vocabulary)
                     : new MeasureResult(measure.Measure, _documents[d].Document, o.Status, o.Status == MeasureStatus.NotInForce ? o.WouldBe : null, o.Kind,
-                        o.Exact, o.UpTo, o.Scheduled, [], [], [], excludedBy) { Counted = MeasureExplainer.Counted(o) });
+                        o.Exact, o.UpTo, o.Scheduled, [], [], [], excludedBy)
+                    {
+                        Counted = MeasureExplainer.Counted(o),
+                        PendingRevision = MeasureExplainer.Pending(measure.Measure, at),
+                    });
             }
         }
         var (inForce, drafts) = TotalsOf(outcomes);

@@ -6,6 +6,9 @@ namespace Srdi.Engine.Evaluation;
 
 internal sealed record CompiledCondition(string Label, string Rule, Node Node);
 
+/// <summary>An in-kind item with the condition the clause attaches to it alone, if any.</summary>
+internal sealed record CompiledInKind(InKindItem Item, Node? When);
+
 internal sealed record CompiledStep(ScheduleStep Step, Node Amount, Node? Cap);
 
 /// <param name="Budgeted">Funded by a yearly budget of the document (广州 十's 小技改 part).</param>
@@ -27,6 +30,12 @@ internal sealed record CompiledMeasure(
     CompiledPart[] Parts,
     int Index)
 {
+    /// <summary>The in-kind items; an item without a condition goes with the measure.</summary>
+    public CompiledInKind[] InKind { get; init; } = [];
+
+    /// <summary>Whether some in-kind item has a condition of its own: only then is it evaluated.</summary>
+    public bool InKindConditional { get; init; }
+
     /// <summary>The kind of benefit the measure gives when it applies: its strongest money part.</summary>
     public BenefitKind NominalKind { get; } = MeasureCore.NominalKind(Measure);
 

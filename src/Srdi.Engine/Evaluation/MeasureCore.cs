@@ -53,13 +53,30 @@ internal static class MeasureCore
             }
         }
 
+        // Reading rule 20: an in-kind item with a condition of its own is given or not on that
+        // condition alone; one without goes with the measure.
+        var inKind = compiled.InKind.Length > 0 ? Truth.True : Truth.False;
+        if (gate != Truth.False && compiled.InKindConditional)
+        {
+            inKind = Truth.False;
+            foreach (var item in compiled.InKind)
+            {
+                var given = item.When?.Evaluate(context).Truth ?? Truth.True;
+                if (given == Truth.True) { inKind = Truth.True; break; }
+                if (given == Truth.Unknown) inKind = Truth.Unknown;
+            }
+            if (inKind == Truth.Unknown) unknown = true;
+        }
+
         o.Status = gate switch
         {
             Truth.False => MeasureStatus.Ineligible,
             Truth.Unknown => MeasureStatus.NeedsInfo,
-            _ when compiled.Parts.Length == 0 || known => MeasureStatus.Eligible,
+            _ when known => MeasureStatus.Eligible,
+            // Money or an item that hangs on an unknown fact asks for it before the services alone answer (rule 19).
             _ when unknown => MeasureStatus.NeedsInfo,
-            _ => compiled.Measure.Benefit.InKind.Count > 0 ? MeasureStatus.Eligible : MeasureStatus.Ineligible,
+            _ when inKind == Truth.True => MeasureStatus.Eligible,
+            _ => MeasureStatus.Ineligible,
         };
         o.Kind = compiled.NominalKind;
         if (o.Status == MeasureStatus.Eligible)
@@ -101,12 +118,25 @@ internal static class MeasureCore
                 o.Kind = Stronger(o.Kind, part.Kind);
             }
         }
+        if (o.Status == MeasureStatus.Eligible && compiled.Measure.AwaitsRevision is { } revision && revision.PendingOn(context.At))
+            AsCeilings(ref o);
         o.HasMissing = unknown || gate == Truth.Unknown;
         if (o.Status is MeasureStatus.Eligible or MeasureStatus.NeedsInfo && !document.Validity.Contains(context.At))
         {
             o.WouldBe = o.Status;
             o.Status = MeasureStatus.NotInForce;
         }
+    }
+
+    /// <summary>Reading rule 23: until the policy it waits for is revised, and because the revised
+    /// version prevails, what this text fixes is only a ceiling: "以修订后的政策为准".</summary>
+    private static void AsCeilings(ref MeasureOutcome o)
+    {
+        o.UpTo += o.Exact;
+        o.CountedUpTo += o.CountedExact;
+        o.OthersUpTo += o.OthersExact;
+        o.Exact = o.CountedExact = o.OthersExact = 0;
+        if (o.Kind == BenefitKind.Exact) o.Kind = BenefitKind.UpTo;
     }
 
     private static void EvaluatePart(CompiledPart part, EvaluationContext context, ref PartState p)

@@ -40,17 +40,35 @@ internal static class MeasureExplainer
             if (o.FailedAt < 0)
                 for (var i = 0; i < compiled.Parts.Length; i++)
                     partResults.Add(Part(compiled.Parts[i], measure, context, parts[i]));
+            if (Pending(measure, context.At) is not null)
+                for (var i = 0; i < partResults.Count; i++)
+                    if (partResults[i].Kind == BenefitKind.Exact) partResults[i] = partResults[i] with { Kind = BenefitKind.UpTo };
+
+            var inKind = new List<InKindResult>(compiled.InKind.Length);
+            foreach (var item in compiled.InKind)
+            {
+                var given = o.FailedAt >= 0 ? Truth.False : item.When?.Evaluate(context).Truth ?? Truth.True;
+                inKind.Add(new InKindResult(item.Item, given, o.FailedAt < 0 ? item.When?.Render(context) : null));
+            }
 
             var decided = o.Status == MeasureStatus.NotInForce ? o.WouldBe : o.Status;
             IReadOnlyList<string> asked = decided == MeasureStatus.Ineligible ? NoMissing : missing;
             return new MeasureResult(measure, document, o.Status, o.Status == MeasureStatus.NotInForce ? o.WouldBe : null, o.Kind,
-                o.Exact, o.UpTo, o.Scheduled, partResults, traces, asked, excludedBy) { Counted = Counted(o) };
+                o.Exact, o.UpTo, o.Scheduled, partResults, traces, asked, excludedBy)
+            {
+                Counted = Counted(o),
+                InKind = inKind,
+                PendingRevision = Pending(measure, context.At),
+            };
         }
         finally
         {
             context.Missing = collected;
         }
     }
+
+    internal static PolicyRevision? Pending(Measure measure, DateOnly at) =>
+        measure.AwaitsRevision is { } revision && revision.PendingOn(at) ? revision : null;
 
     internal static Totals Counted(in MeasureOutcome o) =>
         o.Counts ? new Totals(o.CountedExact, o.CountedUpTo, o.CountedScheduled) : Totals.Zero;

@@ -36,6 +36,10 @@ public sealed record PartResult(
     ApplicationMode Application,
     string Beneficiary);
 
+/// <summary>Whether one in-kind item is given: true for an item that goes with the measure; an
+/// item with a condition of its own shows what the profile showed.</summary>
+public sealed record InKindResult(InKindItem Item, Truth Given, string? Seen);
+
 /// <summary>The outcome of one measure for one enterprise on one date, with its explanation.</summary>
 public sealed record MeasureResult(
     Measure Measure,
@@ -52,6 +56,13 @@ public sealed record MeasureResult(
     string? ExcludedBy)
 {
     public bool Draft => Document.IsDraft;
+
+    /// <summary>The in-kind items, each with whether it is given (explained results only).</summary>
+    public IReadOnlyList<InKindResult> InKind { get; init; } = [];
+
+    /// <summary>The policy revision the clause still waits for on the evaluation date (reading
+    /// rule 23), or null: its money is then this text's ceiling, "以修订后的政策为准".</summary>
+    public PolicyRevision? PendingRevision { get; init; }
 
     /// <summary>Whether the enterprise is registered where the document applies: false means the
     /// measure does not concern it at all, whatever else holds.</summary>

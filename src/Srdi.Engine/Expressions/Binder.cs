@@ -192,6 +192,11 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Rule
                 var date = Bind(args[0], item);
                 Require(date, ExprType.Date, args[0].Offset, "year 的参数");
                 return new YearOf(date);
+            case "within_validity":
+                Arity(c, 1, 1);
+                var dated = Bind(args[0], item);
+                Require(dated, ExprType.Date, args[0].Offset, "within_validity 的参数");
+                return new WithinValidity(dated);
             case "sum" or "count" or "any" or "all":
                 Arity(c, c.Function == "count" ? 1 : 2, 2);
                 var list = Bind(args[0], item);
@@ -223,7 +228,7 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Rule
                 };
                 return new FirstObtained(DisplayName(within), ResolveTargets(within, args[0].Offset), window);
             default:
-                throw new ExpressionException(c.Offset, $"未知的函数 {c.Function}（可用：min、max、if、between、floor、year、sum、count、any、all、holds、first_obtained、first_obtained_in）");
+                throw new ExpressionException(c.Offset, $"未知的函数 {c.Function}（可用：min、max、if、between、floor、year、sum、count、any、all、holds、first_obtained、first_obtained_in、within_validity）");
         }
     }
 

@@ -3,7 +3,19 @@ using Srdi.Model.Sources;
 namespace Srdi.Model.Policies;
 
 /// <summary>What a measure gives: services and other benefits in kind, and money parts.</summary>
-public sealed record Benefit(IReadOnlyList<string> InKind, IReadOnlyList<BenefitPart> Parts);
+public sealed record Benefit(IReadOnlyList<InKindItem> InKind, IReadOnlyList<BenefitPart> Parts)
+{
+    /// <summary>How many things the clause gives: in-kind items and money parts together.</summary>
+    public int Pieces => InKind.Count + Parts.Count;
+}
+
+/// <summary>One service or other benefit in kind. <see cref="When"/> is the condition the clause
+/// attaches to this item alone (reading rule 20): "专精特新小微企业价格扣除" governs the price deduction,
+/// not the rest of the clause.</summary>
+public sealed record InKindItem(string Text, SourceText? When, string? Basis, SourceLocation Location)
+{
+    public override string ToString() => Text;
+}
 
 /// <summary>One sum of money a clause grants. Exactly one of <see cref="Amount"/>,
 /// <see cref="Schedule"/> and <see cref="External"/> is set.</summary>
@@ -20,7 +32,15 @@ public sealed record BenefitPart(
     string? Payer,
     ApplicationMode? Application,
     string? Beneficiary,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>The words of the clause that set this part's window, ratio and cap, verbatim.</summary>
+    public string? Basis { get; init; }
+
+    /// <summary>Why a scalar fact decides a part whose words name items (每项, 项目…): the
+    /// reading rule 22 check accepts the part only with a reason.</summary>
+    public string? ScalarReason { get; init; }
+}
 
 /// <summary>What one sum of a part is counted per ("7,200元 per month"): informative only, it
 /// changes no amount. A closed list: vocabulary/terms.yaml gives each code its Chinese.</summary>

@@ -27,7 +27,27 @@ public sealed record Measure(
     public string Number => Id[(Id.LastIndexOf('.') + 1)..];
 
     public bool HasMoney => Benefit.Parts.Count > 0;
+
+    /// <summary>Another policy whose revision this clause waits for (reading rule 23), or null.</summary>
+    public PolicyRevision? AwaitsRevision { get; init; }
 }
 
-/// <summary>A requirement written in the clause, as a boolean expression with a Chinese label.</summary>
-public sealed record Condition(string? Label, SourceText Rule);
+/// <summary>A requirement written in the clause, as a boolean expression with a Chinese label.
+/// A measure-level condition governs every part and item of the measure; where the clause
+/// gives several, <see cref="GovernsAll"/> declares that the words attach it to all of them.</summary>
+public sealed record Condition(string? Label, SourceText Rule)
+{
+    public bool GovernsAll { get; init; }
+
+    /// <summary>The words of the clause that set this condition, verbatim.</summary>
+    public string? Basis { get; init; }
+}
+
+/// <summary>Reading rule 23: a clause that changes another policy starts once that policy is
+/// revised, and the revised version prevails where it differs. <see cref="RevisedOn"/> is null
+/// until the catalog records the revision.</summary>
+public sealed record PolicyRevision(string Policy, DateOnly? RevisedOn, string Basis)
+{
+    /// <summary>Whether the clause still waits for the revision on a date.</summary>
+    public bool PendingOn(DateOnly at) => RevisedOn is not { } d || d > at;
+}

@@ -40,7 +40,7 @@ internal static class TestCatalog
         new($"test.{number}", "test", "一、测试", number, $"措施{number}", "原文", [], "reward", beneficiary, ApplicationMode.Apply,
             targets ?? ["little-giant"],
             (conditions ?? []).Select(c => new Condition(null, new SourceText(c, SourceLocation.None))).ToList(),
-            group, new Benefit(inKind ?? [], parts), null, SourceLocation.None);
+            group, new Benefit((inKind ?? []).Select(k => new InKindItem(k, null, null, SourceLocation.None)).ToList(), parts), null, SourceLocation.None);
 
     public static BenefitPart Part(string amount, string? cap = null, bool upTo = false, string? when = null, string beneficiary = "enterprise") =>
         new("金额", when is null ? null : Text(when), upTo, Text(amount), null, null, cap is null ? null : Text(cap), null, null, null, null, beneficiary, SourceLocation.None);

@@ -107,6 +107,31 @@ internal sealed class YearOf(Node date) : Node
     }
 }
 
+/// <summary>within_validity(date), reading rule 21: where a clause sets no period, an achievement
+/// counts when it is dated inside the document's validity and on or before the evaluation date.
+/// A document without a start date admits any earlier date; whether it was rewarded before is
+/// then a fact of its own.</summary>
+internal sealed class WithinValidity(Node date) : Node
+{
+    public override ExprType Type => ExprType.Bool;
+
+    public override Value Evaluate(EvaluationContext context)
+    {
+        var d = date.Evaluate(context);
+        if (d.Kind != ValueKind.Date) return Value.Unknown;
+        var validity = context.Document.Validity;
+        var inside = d.Date <= context.At && (validity.From is not { } from || d.Date >= from) && (validity.To is not { } to || d.Date <= to);
+        return inside ? Value.True : Value.False;
+    }
+
+    public override void Render(EvaluationContext context, StringBuilder output)
+    {
+        date.Render(context, output);
+        var v = Evaluate(context);
+        if (!v.IsUnknown) output.Append(v.IsTrue ? "（在文件有效期内）" : "（不在文件有效期内）");
+    }
+}
+
 /// <summary>floor(x): "1 point per full 2 years" is floor(years / 2).</summary>
 internal sealed class Floor(Node operand) : Node
 {
