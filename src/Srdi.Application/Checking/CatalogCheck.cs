@@ -38,6 +38,12 @@ public static partial class CatalogCheck
             if (measure.HasMoney && !tested.Contains(measure.Id))
                 conventions.Add($"{measure.Location}: 措施 {measure.Id} 涉及资金，但 tests.yaml 中没有它的测试");
         }
+        foreach (var document in documents)
+        {
+            var source = Path.Combine(navigator.Root, "sources", document.Source);
+            conventions.AddRange(ReadingRuleChecks.Check(document, navigator.Catalog.Vocabulary, File.Exists(source) ? File.ReadAllText(source) : null));
+            conventions.AddRange(ReadingRuleChecks.PartTests(document, tests));
+        }
         var coverage = documents.Select(d => new DocumentCoverage(
             d.Id, d.Title, d.IsDraft, d.Measures.Count,
             d.Measures.Count(m => m.HasMoney),

@@ -65,8 +65,30 @@ public sealed class RulesTestRunner(PolicyNavigator navigator)
         if (e.Capped is not null && e.Capped != a.Capped) problems.Add($"capped 应为 {e.Capped}，实际为 {a.Capped}");
         if (e.Excluded is not null && e.Excluded != (a.ExcludedBy is not null)) problems.Add($"excluded 应为 {e.Excluded}，实际为 {a.ExcludedBy is not null}");
         if (e.Draft is not null && e.Draft != a.Draft) problems.Add($"draft 应为 {e.Draft}，实际为 {a.Draft}");
+        foreach (var p in e.Parts)
+        {
+            var part = a.Parts.ElementAtOrDefault(p.Index);
+            var applies = part?.Applies ?? Engine.Truth.False;
+            if (!Same(p, applies)) problems.Add($"资金部分 {Ordinal(p)}（{p.Name}）应{Expected(p)}，实际{Actual(applies)}");
+            if (p.Amount is { } amount && part?.Amount != amount)
+                problems.Add($"资金部分 {Ordinal(p)}（{p.Name}）金额应为 {Amounts.Yuan(amount)}，实际为 {(part?.Amount is { } x ? Amounts.Yuan(x) : "未知或不适用")}");
+        }
+        foreach (var k in e.InKind)
+        {
+            var given = a.InKind.ElementAtOrDefault(k.Index)?.Given ?? Engine.Truth.False;
+            if (!Same(k, given)) problems.Add($"非资金支持 {Ordinal(k)}（{k.Name}）应{Expected(k)}，实际{Actual(given)}");
+        }
         return problems;
     }
+
+    private static bool Same(PieceExpectation e, Engine.Truth actual) =>
+        e.Unknown ? actual == Engine.Truth.Unknown : e.Applies is not { } applies || (applies ? actual == Engine.Truth.True : actual == Engine.Truth.False);
+
+    private static string Ordinal(PieceExpectation e) => "#" + (e.Index + 1).ToString(CultureInfo.InvariantCulture);
+
+    private static string Expected(PieceExpectation e) => e.Unknown ? "待定" : e.Applies == false ? "不适用" : "适用";
+
+    private static string Actual(Engine.Truth t) => t switch { Engine.Truth.True => "适用", Engine.Truth.False => "不适用", _ => "待定" };
 
     private static void Check(List<string> problems, string what, decimal? expected, decimal actual)
     {

@@ -113,6 +113,8 @@ public sealed class PolicyLibrary(PolicyNavigator navigator)
     public static IEnumerable<SourceText> Expressions(Measure measure)
     {
         foreach (var c in measure.Conditions) yield return c.Rule;
+        foreach (var k in measure.Benefit.InKind)
+            if (k.When is not null) yield return k.When;
         foreach (var p in measure.Benefit.Parts)
         {
             if (p.When is not null) yield return p.When;

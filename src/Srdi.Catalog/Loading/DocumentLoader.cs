@@ -95,7 +95,7 @@ internal static partial class DocumentLoader
             var governs = c.String("governs");
             if (governs is not null and not "all")
                 throw c.Error(c.Require("governs"), $"governs 只能为 all（本条件约束本条所有资金部分和非资金支持），实际为 \"{governs}\"");
-            var condition = new Condition(c.String("label"), rule) { GovernsAll = governs == "all", Basis = c.String("basis") };
+            var condition = new Condition(c.String("label"), rule) { GovernsAll = governs == "all", Basis = c.String("basis"), ScalarReason = c.String("scalar_reason") };
             c.RejectUnknownKeys();
             return condition;
         }).ToList();

@@ -31,6 +31,17 @@ public sealed record MeasureExpectation(
     bool? Capped,
     bool? Excluded,
     bool? Draft,
-    SourceLocation Location);
+    SourceLocation Location)
+{
+    /// <summary>Expected outcomes of single money parts, by their index in the measure.</summary>
+    public IReadOnlyList<PieceExpectation> Parts { get; init; } = [];
+
+    /// <summary>Expected outcomes of single in-kind items, by their index in the measure.</summary>
+    public IReadOnlyList<PieceExpectation> InKind { get; init; } = [];
+}
+
+/// <summary>What one part or in-kind item of a measure should come to: whether it applies
+/// (true | false | unknown) and, for a part, its amount.</summary>
+public sealed record PieceExpectation(int Index, string Name, bool? Applies, bool Unknown, decimal? Amount, SourceLocation Location);
 
 public sealed record TotalsExpectation(decimal? Exact, decimal? UpTo, decimal? Scheduled);

@@ -52,7 +52,7 @@ public static partial class RulesTestLoader
                     var id = key.Contains('.', StringComparison.Ordinal) ? key : $"{document.Id}.{key}";
                     if (!measureIds.Contains(id)) throw expect.Error(keyNode, $"本文件没有措施 \"{id}\"");
                     if (value is not YamlMappingNode vm) throw expect.Error(keyNode, "期望应为映射，如 { status: eligible, exact: 100万 }");
-                    expectations.Add(ReadExpectation(new YamlMap(vm, file.File), id));
+                    expectations.Add(ReadExpectation(new YamlMap(vm, file.File), id, document.Measures.First(m => m.Id == id)));
                 }
             }
             TotalsExpectation? totals = null;
@@ -70,8 +70,10 @@ public static partial class RulesTestLoader
         return result;
     }
 
-    private static MeasureExpectation ReadExpectation(YamlMap e, string id)
+    private static MeasureExpectation ReadExpectation(YamlMap e, string id, Measure measure)
     {
+        var parts = Pieces(e.Map("parts"), measure.Benefit.Parts.Select(p => p.Label).ToList(), "资金部分", withAmount: true);
+        var inKind = Pieces(e.Map("in_kind"), measure.Benefit.InKind.Select(k => k.Text).ToList(), "非资金支持", withAmount: false);
         var status = e.Has("status") ? e.Choice("status", null, Statuses) : null;
         var kind = e.Has("kind") ? e.Choice("kind", null, Kinds) : null;
         IReadOnlyList<decimal>? schedule = null;
@@ -86,9 +88,51 @@ public static partial class RulesTestLoader
             e.Has("capped") ? e.Bool("capped", false) : null,
             e.Has("excluded") ? e.Bool("excluded", false) : null,
             e.Has("draft") ? e.Bool("draft", false) : null,
-            e.Location);
+            e.Location) { Parts = parts, InKind = inKind };
         e.RejectUnknownKeys();
         return expectation;
+    }
+
+    /// <summary>parts: / in_kind: keyed by "#n" (1-based), the part's label, or words found in
+    /// exactly one item; each value true | false | unknown, or for a part { applies, amount }.</summary>
+    private static List<PieceExpectation> Pieces(YamlMap? map, List<string> names, string what, bool withAmount)
+    {
+        var pieces = new List<PieceExpectation>();
+        if (map is null) return pieces;
+        foreach (var (key, keyNode, value) in map.Entries())
+        {
+            var index = PieceIndex(key, names);
+            if (index < 0)
+                throw map.Error(keyNode, $"没有唯一对应 \"{key}\" 的{what}（用 #序号、完整标签或只出现在一项中的文字；本条共 {names.Count} 项）");
+            string? applies;
+            decimal? amount = null;
+            var location = map.At(keyNode);
+            if (value is YamlMappingNode detail && withAmount)
+            {
+                var d = new YamlMap(detail, map.File);
+                applies = d.String("applies");
+                amount = d.Has("amount") ? d.Quantity("amount") : null;
+                d.RejectUnknownKeys();
+            }
+            else
+            {
+                applies = (value as YamlScalarNode)?.Value;
+            }
+            if (applies is not (null or "true" or "false" or "unknown"))
+                throw map.Error(keyNode, $"{what} \"{key}\" 的期望应为 true、false 或 unknown" + (withAmount ? "，或 { applies: …, amount: … }" : ""));
+            pieces.Add(new PieceExpectation(index, names[index], applies switch { "true" => true, "false" => false, _ => null }, applies == "unknown", amount, location));
+        }
+        return pieces;
+    }
+
+    private static int PieceIndex(string key, List<string> names)
+    {
+        if (key.StartsWith('#') && int.TryParse(key[1..], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            return n >= 1 && n <= names.Count ? n - 1 : -1;
+        var exact = names.FindIndex(x => x == key);
+        if (exact >= 0) return exact;
+        var found = names.Select((x, i) => (x, i)).Where(p => p.x.Contains(key, StringComparison.Ordinal)).ToList();
+        return found.Count == 1 ? found[0].i : -1;
     }
 
     private static decimal? Optional(YamlMap map, string key) => map.Has(key) ? map.Quantity(key) : null;

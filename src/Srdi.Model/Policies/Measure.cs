@@ -41,6 +41,9 @@ public sealed record Condition(string? Label, SourceText Rule)
 
     /// <summary>The words of the clause that set this condition, verbatim.</summary>
     public string? Basis { get; init; }
+
+    /// <summary>Why a scalar fact decides a condition whose words name items (reading rule 22).</summary>
+    public string? ScalarReason { get; init; }
 }
 
 /// <summary>Reading rule 23: a clause that changes another policy starts once that policy is
