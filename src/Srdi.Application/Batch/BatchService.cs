@@ -263,13 +263,10 @@ public sealed class BatchService(PolicyNavigator navigator)
         {
             foreach (var budget in document.Parameters.Values.Where(p => p.IsBudget))
             {
-                var measure = measures.FirstOrDefault(m => m.Document == document && m.Measure.Number == budget.Clause);
-                decimal? demand = null;
-                if (measure is not null && measure.HasMoney)
-                {
-                    var s = statistics.Measures[measure.Index];
-                    demand = budget.Part is not null ? s.Budgeted : s.Exact + s.UpTo + s.Scheduled;
-                }
+                // Reading rule 24: only a budget the text ties to one money part is weighed against
+                // the roster's demand; a work-programme budget (培育工作经费) funds no reward.
+                var measure = budget.Part is null ? null : measures.FirstOrDefault(m => m.Document == document && m.Measure.Number == budget.Clause);
+                decimal? demand = measure is null ? null : statistics.Measures[measure.Index].Budgeted;
                 lines.Add(new BudgetLine(document.Id, budget.Name, budget.Label, budget.Clause, budget.Part, budget.At(at)?.Value, demand, budget.Note));
             }
         }

@@ -67,9 +67,9 @@ public static class SummaryWriter
             .OrderBy(g => g.Key.Draft).ThenBy(g => g.Key.LeadDepartment, StringComparer.Ordinal)
             .Select(g => Group(g.Key.LeadDepartment, "", g, ("牵头部门", g.Key.LeadDepartment), ("征求意见稿", g.Key.Draft ? "是" : "否")))
             .ToList();
-        var budgets = report.Budgets.Select(b => Row(("文件", b.DocumentId), ("预算", b.Label), ("条款", b.Clause), ("资金部分", b.Part ?? "全条"),
+        var budgets = report.Budgets.Select(b => Row(("文件", b.DocumentId), ("预算", b.Label), ("条款", b.Clause), ("资金部分", b.Part ?? "（工作经费，不用于本条奖励）"),
             ("年度预算（元）", b.Budget), ("名单需求（元）", b.Demand), ("需求/预算", b.Demand is { } d && b.Budget is { } bb && bb > 0 ? Math.Round(d / bb, 4) : null),
-            ("按比例兑现系数", b.ProRata is { } p ? Math.Round(p, 4) : null), ("说明", b.Note ?? (b.Demand is null ? "名单中无对应资金需求（该项经费用于活动或服务）" : null)))).ToList();
+            ("按比例兑现系数", b.ProRata is { } p ? Math.Round(p, 4) : null), ("说明", b.Note ?? (b.Part is null ? "原文未将该经费指定用于支付奖励或补贴，不与名单需求对比" : null)))).ToList();
         var misses = s.NearestMisses.OrderByDescending(kv => kv.Value).Select(kv => Row(
             ("最接近的措施", kv.Key.Measure >= 0 ? measures[kv.Key.Measure].Measure.Id : ""),
             ("措施名称", kv.Key.Measure >= 0 ? measures[kv.Key.Measure].Measure.Title : ""),

@@ -58,14 +58,14 @@ internal static class MeasureCore
         var inKind = compiled.InKind.Length > 0 ? Truth.True : Truth.False;
         if (gate != Truth.False && compiled.InKindConditional)
         {
+            // Every item is read, so that each unknown one names its facts.
             inKind = Truth.False;
             foreach (var item in compiled.InKind)
             {
                 var given = item.When?.Evaluate(context).Truth ?? Truth.True;
-                if (given == Truth.True) { inKind = Truth.True; break; }
-                if (given == Truth.Unknown) inKind = Truth.Unknown;
+                if (given == Truth.True) inKind = Truth.True;
+                else if (given == Truth.Unknown) unknown = true;
             }
-            if (inKind == Truth.Unknown) unknown = true;
         }
 
         o.Status = gate switch

@@ -220,6 +220,22 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public async Task WorkProgrammeBudget_IsNeverWeighedAgainstTheRewards()
+    {
+        // 广州 六's 2000万 is 培育工作经费 (reading rule 24): the 100万 and 300万 rewards of the
+        // clause are not paid from it, so however many little giants the roster holds it pro-rates nothing.
+        var csv = new StringBuilder("企业标识,省份,城市,区县\n");
+        for (var i = 0; i < 30; i++) csv.Append(CultureInfo.InvariantCulture, $"G{i},广东省,广州市,黄埔区\n");
+        var report = await Run(Write("work.csv", csv.ToString()));
+        var budget = report.Budgets.Single(b => b.Name == "cultivation_budget");
+        Assert.Null(budget.Part);
+        Assert.Null(budget.Demand);
+        Assert.Null(budget.ProRata);
+        var summary = File.ReadAllText(Path.Combine(Out(report), SummaryWriter.Markdown));
+        Assert.Contains("工作经费，不用于本条奖励", summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Diff_ShowsWhoGainedAndLostOnAChangedRoster()
     {
         var before = await Run(Write("a.csv", Header + "\n" + MixedRows[0] + "\n" + MixedRows[5] + "\n"), "a");

@@ -18,6 +18,8 @@ internal static class TestCatalog
             ["projects"] = Fact("projects", FactType.Count, yearly: true),
             ["sector"] = new("sector", "行业", FactType.Choice, null, false, ["工业", "批发业"], [], SourceLocation.None),
             ["grants"] = new("grants", "市级资助", FactType.List, null, false, [], [new FieldDefinition("amount", "金额", FactType.Money, [])], SourceLocation.None),
+            ["standards"] = new("standards", "主导制定的标准", FactType.List, null, false, [],
+                [new FieldDefinition("published_on", "发布日期", FactType.Date, [])], SourceLocation.None),
             ["loans"] = new("loans", "贷款", FactType.List, null, true, [],
                 [new FieldDefinition("principal", "本金", FactType.Money, []), new FieldDefinition("rate", "利率", FactType.Rate, []), new FieldDefinition("start", "放款日", FactType.Date, [])], SourceLocation.None),
         },
