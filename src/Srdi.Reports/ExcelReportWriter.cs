@@ -29,6 +29,7 @@ internal static class ExcelReportWriter
                 Status = Cell.Text(x.Measure.Status),
                 Amount = Cell.Text(x.Measure.Amount),
                 Reason = Cell.Text(x.Measure.Reason),
+                Caveat = Cell.Text(x.Measure.Caveat ?? ""),
                 Application = Cell.Text(x.Measure.Application),
                 Computations = Cell.Text(string.Join("\n", x.Measure.Computations)),
                 Text = Cell.Text(x.Measure.Text),
@@ -112,6 +113,7 @@ internal static class ExcelReportWriter
         [ExcelColumn(Name = "状态", Width = 16)] public string Status { get; init; } = "";
         [ExcelColumn(Name = "金额", Width = 28)] public string Amount { get; init; } = "";
         [ExcelColumn(Name = "理由", Width = 36)] public string Reason { get; init; } = "";
+        [ExcelColumn(Name = "注意", Width = 36)] public string Caveat { get; init; } = "";
         [ExcelColumn(Name = "申报方式", Width = 12)] public string Application { get; init; } = "";
         [ExcelColumn(Name = "计算", Width = 40)] public string Computations { get; init; } = "";
         [ExcelColumn(Name = "原文", Width = 80)] public string Text { get; init; } = "";

@@ -51,6 +51,7 @@ internal static class PdfReportWriter
                 pdf.Paragraph($"{m.Clause} {m.Title}", PdfComposer.MeasureSize, keepLines: 4, keepWithNext: 2);
                 pdf.Paragraph($"状态：{m.Status}　金额：{m.Amount}　申报方式：{m.Application}", PdfComposer.Body, indent: 12);
                 if (m.Reason.Length > 0) pdf.Paragraph("理由：" + m.Reason, PdfComposer.Body, indent: 12);
+                if (m.Caveat is { } caveat) pdf.Paragraph("注意：" + caveat, PdfComposer.Body, indent: 12);
                 foreach (var c in m.Computations) pdf.Paragraph("计算：" + c, PdfComposer.Small, indent: 12);
                 pdf.Paragraph("原文：" + m.Text, PdfComposer.Small, PdfComposer.Muted, indent: 12);
                 if (m.Interpretation is { } note) pdf.Paragraph("解读：" + note, PdfComposer.Small, PdfComposer.Muted, indent: 12);

@@ -86,7 +86,11 @@ public sealed record ReportMeasure(
     string Application,
     IReadOnlyList<string> Computations,
     string Text,
-    string? Interpretation);
+    string? Interpretation)
+{
+    /// <summary>A caveat beside the status (a clause waiting on another policy's revision).</summary>
+    public string? Caveat { get; init; }
+}
 
 /// <summary>A fact the profile lacks: its label, unit, whether it is yearly, and the titles of
 /// the measures it would decide.</summary>

@@ -38,7 +38,7 @@ public sealed class PolicyReportBuilder(PolicyNavigator navigator)
             c.Part + (c.Payer is { } payer ? $"（{payer}）" : "") + "：" + c.Computation
             + (c.CapApplied ? " 触及上限" + (c.CapLabel is { } cap ? "：" + cap : "") : "")).ToList();
         return new ReportMeasure(measure.Clause, measure.Title, m.Status, m.Amount, m.Reason, m.Application,
-            computations, measure.Text, measure.Interpretation);
+            computations, measure.Text, measure.Interpretation) { Caveat = m.Caveat };
     }
 
     private ReportTiers Tiers(Assessment assessment)

@@ -25,6 +25,11 @@ public sealed class BatchMeasure
     /// <summary>Who else the measure's money is paid to (buyers, staff, investors…), in Chinese,
     /// joined by 、; empty when every part pays the enterprise (reading rule 25).</summary>
     public required string OtherBeneficiaries { get; init; }
+
+    /// <summary>What staff must read beside the list on a date: the clause waits on another
+    /// policy's revision (reading rule 23); empty when nothing.</summary>
+    public string CaveatOn(DateOnly at) =>
+        Measure.AwaitsRevision is { } revision && revision.PendingOn(at) ? ChineseText.PendingRevision(revision, HasMoney) : "";
 }
 
 public static class BatchMeasures

@@ -33,7 +33,7 @@ public static class BeneficiaryWorkbook
                 {
                     var name = parts == 1 ? m.Measure.Id : string.Create(CultureInfo.InvariantCulture, $"{m.Measure.Id} ({p + 1})");
                     sheetNames.Add(name);
-                    sheets[name] = Rows(file, m, p * (long)RowsPerSheet, RowsPerSheet);
+                    sheets[name] = Rows(file, m, m.CaveatOn(report.Options.At), p * (long)RowsPerSheet, RowsPerSheet);
                 }
             }
             index.Add(new Dictionary<string, object?>
@@ -46,6 +46,7 @@ public static class BeneficiaryWorkbook
                 ["条款"] = m.Measure.Clause,
                 ["申请方式"] = m.ApplicationLabel,
                 ["其他受益方"] = m.OtherBeneficiaries.Length == 0 ? "无" : m.OtherBeneficiaries,
+                ["注意"] = m.CaveatOn(report.Options.At),
                 ["符合企业数"] = stats.Eligible + stats.Excluded,
                 ["确定金额（元）"] = stats.Exact,
                 ["最高金额（元）"] = stats.UpTo,
@@ -61,9 +62,9 @@ public static class BeneficiaryWorkbook
         return FileName;
     }
 
-    private static IEnumerable<Dictionary<string, object?>> Rows(string file, BatchMeasure measure, long skip, int take)
+    private static IEnumerable<Dictionary<string, object?>> Rows(string file, BatchMeasure measure, string caveat, long skip, int take)
     {
-        var basis = $"{measure.Document.Title} {measure.Measure.Clause}";
+        var basis = $"{measure.Document.Title} {measure.Measure.Clause}" + (caveat.Length > 0 ? $"（{caveat}）" : "");
         foreach (var line in File.ReadLines(file).Skip((int)skip).Take(take))
         {
             var cells = line.Split('\t');

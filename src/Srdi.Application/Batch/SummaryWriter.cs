@@ -51,7 +51,7 @@ public static class SummaryWriter
             return Row(("措施", m.Measure.Id), ("标题", m.Measure.Title), ("文件", m.Document.Id), ("征求意见稿", m.Document.IsDraft ? "是" : "否"),
                 ("牵头部门", m.LeadDepartment), ("申请方式", m.ApplicationLabel),
                 ("符合企业数", x.Eligible), ("待补充信息", x.NeedsInfo), ("不在有效期", x.NotInForce), ("从高不重复排除", x.Excluded),
-                ("确定金额", x.Exact), ("最高金额", x.UpTo), ("分年度合计", x.Scheduled));
+                ("确定金额", x.Exact), ("最高金额", x.UpTo), ("分年度合计", x.Scheduled), ("注意", m.CaveatOn(report.Options.At)));
         }).ToList();
 
         Dictionary<string, object?> Group(string key, string label, IEnumerable<BatchMeasure> group, params (string, object?)[] first)

@@ -64,7 +64,13 @@ public sealed record EvaluationView(
                 .Select(x => new ComputationLine(x.Part.Label, x.Part.Payer, x.Computation!, x.CapApplied, x.Part.CapLabel)).ToList()
             : [];
         return new MeasureView(r, text.Status(r), ChineseText.Amount(r), text.Wording.Application(r.Measure.Application), text.Reason(r, profile, at),
-            computations, r.Conditions.Select(c => Condition(c, text, navigator, profile)).ToList());
+            computations, r.Conditions.Select(c => Condition(c, text, navigator, profile)).ToList())
+        {
+            Caveat = r.PendingRevision is { } revision && r.Status != MeasureStatus.Ineligible ? ChineseText.PendingRevision(revision, r.Measure.HasMoney) : null,
+            InKind = r.InKind.Any(k => k.Item.When is not null)
+                ? r.InKind.Select(k => new InKindLine(k.Item.Text, k.Given, text.Wording.Outcome(k.Given), k.Seen)).ToList()
+                : [],
+        };
     }
 
     private static ConditionView Condition(ConditionTrace c, ChineseText text, PolicyNavigator navigator, EnterpriseProfile profile)
@@ -96,7 +102,19 @@ public sealed record MeasureView(
     string Application,
     string Reason,
     IReadOnlyList<ComputationLine> Computations,
-    IReadOnlyList<ConditionView> Conditions);
+    IReadOnlyList<ConditionView> Conditions)
+{
+    /// <summary>A caveat a person must read beside the status: the clause waits on another
+    /// policy's revision (reading rule 23). Null when there is none.</summary>
+    public string? Caveat { get; init; }
+
+    /// <summary>Each in-kind item with whether it is given, for items that have a condition of
+    /// their own (reading rule 20); empty when every item goes with the measure.</summary>
+    public IReadOnlyList<InKindLine> InKind { get; init; } = [];
+}
+
+/// <summary>One in-kind item as a person reads it: the item, its outcome and what decided it.</summary>
+public sealed record InKindLine(string Text, Truth Given, string OutcomeText, string? Seen);
 
 /// <summary>A money part's computation written out, and whether a cap bit.</summary>
 public sealed record ComputationLine(string Part, string? Payer, string Computation, bool CapApplied, string? CapLabel);

@@ -28,6 +28,11 @@ internal static class EvaluationPrinter
                 table.AddRow(Markup.Escape(m.Result.Measure.Clause), Markup.Escape(m.Result.Measure.Title), Markup.Escape(m.Status),
                     Markup.Escape(m.Amount), Markup.Escape(m.Application), Markup.Escape(m.Reason));
             Screen.Render(o, table);
+            foreach (var m in document.Measures.Where(m => m.Caveat is not null))
+                o.WriteLine($"  注意：第{m.Result.Measure.Clause}条「{m.Result.Measure.Title}」{m.Caveat}");
+            foreach (var m in document.Measures.Where(m => m.InKind.Any(k => k.Given != Srdi.Engine.Truth.True)))
+                foreach (var k in m.InKind)
+                    o.WriteLine($"  {ChineseText.Mark(k.Given)} 第{m.Result.Measure.Clause}条 非资金支持：{k.Text}（{k.OutcomeText}{(k.Seen is { } seen ? "：" + seen : "")}）");
             foreach (var m in document.Measures.Where(m => m.Computations.Count > 0))
             {
                 var measure = m.Result.Measure;
