@@ -206,9 +206,9 @@ public sealed class BatchTests : IDisposable
     [InlineData(300, true)]
     public async Task SmallUpgradeBudget_IsSetAgainstTheRostersDemand(int enterprises, bool exceeded)
     {
-        // Each enterprise's 小技改 project of 500万 asks up to 15% = 75万 of the 2亿 yearly budget.
-        var csv = new StringBuilder("企业标识,省份,城市,区县,small_tech_upgrade_projects@2024\n");
-        for (var i = 0; i < enterprises; i++) csv.Append(CultureInfo.InvariantCulture, $"G{i},广东省,广州市,黄埔区,\"[{{\"\"new_equipment_purchase\"\":5000000}}]\"\n");
+        // Each enterprise's 小技改 project of 500万, completed inside the plan, asks up to 15% = 75万 of the 2亿 yearly budget.
+        var csv = new StringBuilder("企业标识,省份,城市,区县,small_tech_upgrade_projects\n");
+        for (var i = 0; i < enterprises; i++) csv.Append(CultureInfo.InvariantCulture, $"G{i},广东省,广州市,黄埔区,\"[{{\"\"new_equipment_purchase\"\":5000000,\"\"completed_on\"\":\"\"2025-03-01\"\"}}]\"\n");
         var report = await Run(Write("budget.csv", csv.ToString()));
         var budget = report.Budgets.Single(b => b.Name == "small_tech_upgrade_budget");
         Assert.Equal(200_000_000m, budget.Budget);
