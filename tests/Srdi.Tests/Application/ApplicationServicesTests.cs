@@ -98,9 +98,10 @@ public sealed class ApplicationServicesTests
         var area = conditions.First(c => c.Kind == ConditionKind.Area);
         Assert.Equal(Truth.True, area.Outcome);
         Assert.Equal("成立", area.OutcomeText);
-        var rent = conditions.First(c => c.Facts.Any(f => f.Fact == "office_rent_annual"));
-        var reading = rent.Facts.Single(f => f.Fact == "office_rent_annual");
-        Assert.Equal(("1200万元", "元/年"), (reading.Value, reading.Unit));
+        // 南山 7's measure-level condition (the office rent now gates only clause 20's first sentence, a part's own condition).
+        var lab = conditions.First(c => c.Facts.Any(f => f.Fact == "joint_lab_investment"));
+        var reading = lab.Facts.Single(f => f.Fact == "joint_lab_investment");
+        Assert.Equal(("2024年 200万元", "元"), (reading.Value, reading.Unit));
         Assert.True(reading.Known);
     }
 

@@ -44,7 +44,8 @@ public sealed class EntitlementChangesTests
         Assert.Equal("91440300MA5NSLG099", result.Enterprise.Id);
         var rent = Assert.Single(result.Changes, c => c.MeasureId == "sz-nanshan-2024.20");
         Assert.Equal("sz-nanshan-2024", rent.DocumentId);
-        Assert.NotEqual("eligible", rent.Before.Status);
+        // An industrial little giant without office rent already has clause 20's second sentence (工业企业租金补贴,
+        // an amount set by another document; reading rule 20): the rent adds the office-rent schedule.
         Assert.Empty(rent.Before.Schedule);
         Assert.Equal("eligible", rent.After.Status);
         Assert.Equal([3000000m, 3000000m, 3000000m, 1500000m, 1500000m], rent.After.Schedule);
