@@ -24,7 +24,7 @@ public sealed record AnswersReading(JsonObject Profile, IReadOnlyList<AnswerProb
 /// Facts the form does not show travel whole in <see cref="Preserved"/>, so that answering a
 /// few questions never loses the rest of a profile. Keys are plain ASCII, safe in a form field's
 /// name: <c>id</c>, <c>province</c>, <c>c0-kind</c>, <c>f-office_rent_annual</c>,
-/// <c>f-employees-2024</c>, <c>f-standards_drafted-2024-i0-level</c>.</summary>
+/// <c>f-employees-2024</c>, <c>f-standards_published-i0-level</c>.</summary>
 public static class ProfileAnswers
 {
     public const string Id = "id";

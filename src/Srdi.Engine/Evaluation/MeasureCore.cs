@@ -56,6 +56,7 @@ internal static class MeasureCore
         // Reading rule 20: an in-kind item with a condition of its own is given or not on that
         // condition alone; one without goes with the measure.
         var inKind = compiled.InKind.Length > 0 ? Truth.True : Truth.False;
+        var unknownItem = false;
         if (gate != Truth.False && compiled.InKindConditional)
         {
             // Every item is read, so that each unknown one names its facts.
@@ -64,7 +65,7 @@ internal static class MeasureCore
             {
                 var given = item.When?.Evaluate(context).Truth ?? Truth.True;
                 if (given == Truth.True) inKind = Truth.True;
-                else if (given == Truth.Unknown) unknown = true;
+                else if (given == Truth.Unknown) unknownItem = true;
             }
         }
 
@@ -73,9 +74,12 @@ internal static class MeasureCore
             Truth.False => MeasureStatus.Ineligible,
             Truth.Unknown => MeasureStatus.NeedsInfo,
             _ when known => MeasureStatus.Eligible,
-            // Money or an item that hangs on an unknown fact asks for it before the services alone answer (rule 19).
+            // Money that hangs on an unknown fact asks for it before the services alone answer (rule 19);
+            // a service certainly given answers even while another item waits on a fact, as known
+            // money does (docs/interpretation.md, decision 1).
             _ when unknown => MeasureStatus.NeedsInfo,
             _ when inKind == Truth.True => MeasureStatus.Eligible,
+            _ when unknownItem => MeasureStatus.NeedsInfo,
             _ => MeasureStatus.Ineligible,
         };
         o.Kind = compiled.NominalKind;
@@ -120,7 +124,7 @@ internal static class MeasureCore
         }
         if (o.Status == MeasureStatus.Eligible && compiled.Measure.AwaitsRevision is { } revision && revision.PendingOn(context.At))
             AsCeilings(ref o);
-        o.HasMissing = unknown || gate == Truth.Unknown;
+        o.HasMissing = unknown || unknownItem || gate == Truth.Unknown;
         if (o.Status is MeasureStatus.Eligible or MeasureStatus.NeedsInfo && !document.Validity.Contains(context.At))
         {
             o.WouldBe = o.Status;

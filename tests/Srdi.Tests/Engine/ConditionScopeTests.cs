@@ -53,13 +53,36 @@ public sealed class ConditionScopeTests
     }
 
     [Fact]
-    public void ItemCondition_Unknown_AsksForTheFact()
+    public void ItemCondition_Unknown_AsksForTheFact_WhileTheCertainItemAnswers()
     {
         var (r, fast) = Both(Compile(WithItems()), Enterprise());
+        Assert.Equal(MeasureStatus.Eligible, r.Status);
+        Assert.Equal(MeasureStatus.Eligible, fast.Status);
+        Assert.True(fast.HasMissing);
+        Assert.Equal(["sector"], r.Missing);
+        Assert.Equal([Truth.True, Truth.Unknown], r.InKind.Select(k => k.Given));
+    }
+
+    [Fact]
+    public void OnlyConditionalItems_AllUnknown_NeedInformation()
+    {
+        var measure = Measure("4", []) with
+        {
+            Benefit = new Benefit([new InKindItem("政府采购价格扣除", Industrial, null, SourceLocation.None)], []),
+        };
+        var (r, fast) = Both(Compile(measure), Enterprise());
         Assert.Equal(MeasureStatus.NeedsInfo, r.Status);
         Assert.Equal(MeasureStatus.NeedsInfo, fast.Status);
         Assert.Equal(["sector"], r.Missing);
-        Assert.Equal(Truth.Unknown, r.InKind[1].Given);
+    }
+
+    [Fact]
+    public void UnknownMoney_StillNeedsInformation_ThoughAServiceIsCertain()
+    {
+        var (r, fast) = Both(Compile(WithItems(Part("30% * rent", "300万"))), Enterprise(new() { ["sector"] = new ScalarFact("工业") }));
+        Assert.Equal(MeasureStatus.NeedsInfo, r.Status);
+        Assert.Equal(MeasureStatus.NeedsInfo, fast.Status);
+        Assert.Equal(["rent"], r.Missing);
     }
 
     [Fact]

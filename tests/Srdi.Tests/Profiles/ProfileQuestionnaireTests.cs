@@ -134,7 +134,7 @@ public sealed class ProfileQuestionnaireTests
             [ProfileAnswers.Fact("office_rent_annual")] = "",
             [ProfileAnswers.Fact("national_major_projects_led", 2024)] = "0",
             [ProfileAnswers.Fact("national_major_projects_joined", 2024)] = "  ",
-            [ProfileAnswers.Item("standards_drafted", 2024, 0, "level")] = "",
+            [ProfileAnswers.Item("standards_published", null, 0, "level")] = "",
             [ProfileAnswers.Certificate(0, "kind")] = "",
         };
         var reading = ProfileAnswers.ToProfileJson(answers, Vocabulary);
@@ -142,7 +142,7 @@ public sealed class ProfileQuestionnaireTests
         var profile = RealCatalog.Navigator.Profiles.Read(reading.Profile);
         Assert.False(profile.Facts.ContainsKey("office_rent_annual"));
         Assert.False(profile.Facts.ContainsKey("national_major_projects_joined"));
-        Assert.False(profile.Facts.ContainsKey("standards_drafted"));
+        Assert.False(profile.Facts.ContainsKey("standards_published"));
         Assert.Empty(profile.Certificates);
         Assert.Equal(0m, ((YearlyFact)profile.Facts["national_major_projects_led"]).ByYear[2024]);
     }
