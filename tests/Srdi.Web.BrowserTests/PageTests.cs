@@ -103,6 +103,12 @@ public sealed class PageTests(BrowserFixture fixture)
         await page.EvaluateAsync("() => document.querySelector('#report').scrollIntoView()");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "check-report-phone-screen.png") });
         Assert.True(fits, "the report is wider than a 390 px phone");
+
+        // Reading rule 23: a clause waiting on another policy's revision says so beside its status.
+        var waiting = page.Locator("li.result:has(p.caveat)").First;
+        await waiting.ScrollIntoViewIfNeededAsync();
+        Assert.Contains("以修订后的政策为准", await waiting.Locator("p.caveat").InnerTextAsync(), StringComparison.Ordinal);
+        await waiting.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(BrowserFixture.Screenshots, "check-report-pending-revision-phone.png") });
     }
 
     [Fact]
