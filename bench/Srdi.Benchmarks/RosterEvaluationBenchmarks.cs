@@ -17,7 +17,7 @@ public class RosterEvaluationBenchmarks
     private static readonly DateOnly At = new(2025, 6, 1);
     private CompiledCatalog _catalog = null!;
     private EnterpriseRecord[] _records = null!;
-    private MeasureOutcome[][] _outcomes = null!;
+    private EnterpriseOutcomes[] _outcomes = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -34,7 +34,7 @@ public class RosterEvaluationBenchmarks
             if (!binder.Bind(cells, i + 2, record, problems)) throw new InvalidOperationException(string.Join("; ", problems));
             return record;
         }).ToArray();
-        _outcomes = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => new MeasureOutcome[_catalog.Measures.Count]).ToArray();
+        _outcomes = Enumerable.Range(0, Environment.ProcessorCount).Select(_ => _catalog.NewOutcomes()).ToArray();
     }
 
     [Benchmark(OperationsPerInvoke = Profiles)]
