@@ -62,10 +62,12 @@ internal sealed class BatchWorker
                 }
                 _catalog.Evaluate(_record, _at, _outcomes);
                 // Each amount to the fen once; every total is the exact sum of those. Only the
-                // measures of the row's area were evaluated: the rest hold no money.
+                // measures of the row's area were evaluated, and an ineligible measure's money is
+                // never read (MeasureOutcome): the rest need no rounding.
                 var all = _outcomes.All;
                 foreach (var range in _outcomes.Evaluated)
-                    for (var i = range.Start; i < range.End; i++) Fen.Round(ref all[i]);
+                    for (var i = range.Start; i < range.End; i++)
+                        if (all[i].Status != MeasureStatus.Ineligible) Fen.Round(ref all[i]);
                 (inForce, drafts) = _catalog.TotalsOf(_outcomes);
             }
             catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
