@@ -17,7 +17,7 @@ public class EvaluationBenchmarks
     private static readonly DateOnly At = new(2025, 6, 1);
     private EnterpriseRecord _nanshanRecord = null!;
     private EnterpriseRecord _xiamenRecord = null!;
-    private MeasureOutcome[] _outcomes = null!;
+    private EnterpriseOutcomes _outcomes = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -29,7 +29,7 @@ public class EvaluationBenchmarks
         _xiamen = navigator.Profiles.ReadFile(Path.Combine(examples, "xiamen-little-giant.json"));
         _nanshanRecord = _catalog.Record(_nanshan);
         _xiamenRecord = _catalog.Record(_xiamen);
-        _outcomes = new MeasureOutcome[_catalog.Measures.Count];
+        _outcomes = _catalog.NewOutcomes();
     }
 
     /// <summary>The batch path: a prepared record, outcomes written in place, no explanation.</summary>

@@ -46,7 +46,7 @@ public static class Phases
         }
         clock.Restart();
         var problems = new List<RowProblem>();
-        var outcomes = new MeasureOutcome[catalog.Measures.Count];
+        var outcomes = catalog.NewOutcomes();
         double bind = 0, evaluate = 0;
         using (var source = RosterSource.Open(roster))
         {

@@ -13,14 +13,20 @@ public readonly record struct NearestMiss(int Measure, string Reason);
 
 /// <summary>One evaluated enterprise as a worker hands it to the output. It lives on the worker's
 /// stack: the record and the outcomes are reused for the next row, so an output copies what it keeps.</summary>
-public readonly ref struct EvaluatedEnterprise(long row, EnterpriseRecord record, ReadOnlySpan<MeasureOutcome> outcomes, Totals inForce, Totals drafts, NearestMiss? miss)
+public readonly ref struct EvaluatedEnterprise(long row, EnterpriseRecord record, ReadOnlySpan<MeasureOutcome> outcomes, ReadOnlySpan<MeasureRange> evaluated,
+    Totals inForce, Totals drafts, NearestMiss? miss)
 {
     /// <summary>The row number as the user sees it (spreadsheet row or file line).</summary>
     public long Row { get; } = row;
     public EnterpriseRecord Record { get; } = record;
 
-    /// <summary>One outcome per measure of the plan, in the plan's order.</summary>
+    /// <summary>One outcome per measure of the plan, in the plan's order. Those outside
+    /// <see cref="Evaluated"/> are outside the enterprise's area: ineligible, no money.</summary>
     public ReadOnlySpan<MeasureOutcome> Outcomes { get; } = outcomes;
+
+    /// <summary>The measures decided for this enterprise (its area's documents), ascending: an
+    /// output walks these, not the whole catalog, so its cost does not grow with other cities' documents.</summary>
+    public ReadOnlySpan<MeasureRange> Evaluated { get; } = evaluated;
     public Totals InForce { get; } = inForce;
     public Totals Drafts { get; } = drafts;
 

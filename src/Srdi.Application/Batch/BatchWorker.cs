@@ -16,7 +16,7 @@ internal sealed class BatchWorker
     private readonly ProfileReader _profiles;
     private readonly DateOnly _at;
     private readonly EnterpriseRecord _record;
-    private readonly MeasureOutcome[] _outcomes;
+    private readonly EnterpriseOutcomes _outcomes;
     private readonly List<RowProblem> _problems = [];
 
     public BatchWorker(CompiledCatalog catalog, BatchMeasure[] measures, RowBinder? binder, ProfileReader profiles, DateOnly at)
@@ -27,7 +27,7 @@ internal sealed class BatchWorker
         _profiles = profiles;
         _at = at;
         _record = catalog.NewRecord();
-        _outcomes = new MeasureOutcome[measures.Length];
+        _outcomes = catalog.NewOutcomes();
         Statistics = new BatchStatistics(measures.Length);
     }
 
@@ -61,8 +61,13 @@ internal sealed class BatchWorker
                     continue;
                 }
                 _catalog.Evaluate(_record, _at, _outcomes);
-                // Each amount to the fen once; every total is the exact sum of those.
-                for (var i = 0; i < _outcomes.Length; i++) Fen.Round(ref _outcomes[i]);
+                // Each amount to the fen once; every total is the exact sum of those. Only the
+                // measures of the row's area were evaluated, and an ineligible measure's money is
+                // never read (MeasureOutcome): the rest need no rounding.
+                var all = _outcomes.All;
+                foreach (var range in _outcomes.Evaluated)
+                    for (var i = range.Start; i < range.End; i++)
+                        if (all[i].Status != MeasureStatus.Ineligible) Fen.Round(ref all[i]);
                 (inForce, drafts) = _catalog.TotalsOf(_outcomes);
             }
             catch (Exception e) when (e is not (OperationCanceledException or OutOfMemoryException))
@@ -75,8 +80,10 @@ internal sealed class BatchWorker
             Statistics.Evaluated++;
             Statistics.InForce += inForce;
             Statistics.Drafts += drafts;
-            for (var i = 0; i < _outcomes.Length; i++) Statistics.Measures[i].Add(_outcomes[i]);
-            chunk.Output.Add(new EvaluatedEnterprise(row.Number, _record, _outcomes, inForce, drafts, Nearest()));
+            var outcomes = _outcomes.All;
+            foreach (var range in _outcomes.Evaluated)
+                for (var i = range.Start; i < range.End; i++) Statistics.Measures[i].Add(outcomes[i]);
+            chunk.Output.Add(new EvaluatedEnterprise(row.Number, _record, outcomes, _outcomes.Evaluated, inForce, drafts, Nearest()));
         }
     }
 
@@ -117,17 +124,22 @@ internal sealed class BatchWorker
     {
         var nearest = -1;
         var nearestRank = int.MinValue;
-        for (var i = 0; i < _outcomes.Length; i++)
+        var outcomes = _outcomes.All;
+        // A measure outside the area (failed at 0) is never the nearest: only the evaluated can be.
+        foreach (var range in _outcomes.Evaluated)
         {
-            ref readonly var o = ref _outcomes[i];
-            if (!_measures[i].HasMoney) continue;
-            if (o.Status == MeasureStatus.Eligible && o.Kind != BenefitKind.InKind) return null;
-            // Awaiting information is nearest, then the measure whose failure came latest.
-            var rank = o.Status == MeasureStatus.NeedsInfo ? 1000 : o.Status == MeasureStatus.Ineligible && o.FailedAt > 0 ? o.FailedAt : int.MinValue;
-            if (rank > nearestRank)
+            for (var i = range.Start; i < range.End; i++)
             {
-                nearest = i;
-                nearestRank = rank;
+                ref readonly var o = ref outcomes[i];
+                if (!_measures[i].HasMoney) continue;
+                if (o.Status == MeasureStatus.Eligible && o.Kind != BenefitKind.InKind) return null;
+                // Awaiting information is nearest, then the measure whose failure came latest.
+                var rank = o.Status == MeasureStatus.NeedsInfo ? 1000 : o.Status == MeasureStatus.Ineligible && o.FailedAt > 0 ? o.FailedAt : int.MinValue;
+                if (rank > nearestRank)
+                {
+                    nearest = i;
+                    nearestRank = rank;
+                }
             }
         }
         Statistics.WithNothing++;
@@ -140,7 +152,7 @@ internal sealed class BatchWorker
         else
         {
             var m = _measures[nearest];
-            ref readonly var o = ref _outcomes[nearest];
+            ref readonly var o = ref outcomes[nearest];
             reason = o.Status == MeasureStatus.NeedsInfo ? MissingFacts(m) : m.FailureLabels[Math.Min(o.FailedAt, m.FailureLabels.Length - 1)];
         }
         var key = (nearest, reason);

@@ -333,30 +333,33 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
             w.WriteString(IdProperty, record.Id);
             w.WriteString(NameProperty, record.Name);
             w.WriteStartArray(EntitlementsProperty);
-            for (var i = 0; i < outcomes.Length; i++)
+            foreach (var range in e.Evaluated)
             {
-                ref readonly var o = ref outcomes[i];
-                if (o.Status == MeasureStatus.Ineligible) continue;
-                w.WriteStartObject();
-                w.WriteString(MeasureProperty, ids[i]);
-                w.WriteString(StatusProperty, StatusWords[(int)o.Status]);
-                // Compact: draft only when true, amounts only when not zero (docs/roster.md).
-                if (draft[i]) w.WriteBoolean(DraftProperty, true);
-                w.WriteString(KindProperty, KindWords[(int)o.Kind]);
-                // The enterprise's own money (reading rule 25); what the measure pays others comes apart.
-                if (o.CountedExact != 0) w.WriteNumber(ExactProperty, o.CountedExact);
-                if (o.CountedUpTo != 0) w.WriteNumber(UpToProperty, o.CountedUpTo);
-                if (o.CountedScheduled != 0) w.WriteNumber(ScheduledProperty, o.CountedScheduled);
-                if (o.Excluded) w.WriteString(ExcludedProperty, ids[o.ExcludedBy]);
-                if (PaysOthers(o))
+                for (var i = range.Start; i < range.End; i++)
                 {
-                    w.WriteStartObject(OthersProperty);
-                    if (o.OthersExact != 0) w.WriteNumber(ExactProperty, o.OthersExact);
-                    if (o.OthersUpTo != 0) w.WriteNumber(UpToProperty, o.OthersUpTo);
-                    if (o.OthersScheduled != 0) w.WriteNumber(ScheduledProperty, o.OthersScheduled);
+                    ref readonly var o = ref outcomes[i];
+                    if (o.Status == MeasureStatus.Ineligible) continue;
+                    w.WriteStartObject();
+                    w.WriteString(MeasureProperty, ids[i]);
+                    w.WriteString(StatusProperty, StatusWords[(int)o.Status]);
+                    // Compact: draft only when true, amounts only when not zero (docs/roster.md).
+                    if (draft[i]) w.WriteBoolean(DraftProperty, true);
+                    w.WriteString(KindProperty, KindWords[(int)o.Kind]);
+                    // The enterprise's own money (reading rule 25); what the measure pays others comes apart.
+                    if (o.CountedExact != 0) w.WriteNumber(ExactProperty, o.CountedExact);
+                    if (o.CountedUpTo != 0) w.WriteNumber(UpToProperty, o.CountedUpTo);
+                    if (o.CountedScheduled != 0) w.WriteNumber(ScheduledProperty, o.CountedScheduled);
+                    if (o.Excluded) w.WriteString(ExcludedProperty, ids[o.ExcludedBy]);
+                    if (PaysOthers(o))
+                    {
+                        w.WriteStartObject(OthersProperty);
+                        if (o.OthersExact != 0) w.WriteNumber(ExactProperty, o.OthersExact);
+                        if (o.OthersUpTo != 0) w.WriteNumber(UpToProperty, o.OthersUpTo);
+                        if (o.OthersScheduled != 0) w.WriteNumber(ScheduledProperty, o.OthersScheduled);
+                        w.WriteEndObject();
+                    }
                     w.WriteEndObject();
                 }
-                w.WriteEndObject();
             }
             w.WriteEndArray();
             w.WriteStartObject("totals");
@@ -383,40 +386,43 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
             _enterprise.Append((byte)',');
             _enterprise.AppendField(record.Name);
             var target = EntitlementRows;
-            for (var i = 0; i < outcomes.Length; i++)
+            foreach (var range in e.Evaluated)
             {
-                ref readonly var o = ref outcomes[i];
-                if (o.Status == MeasureStatus.Ineligible) continue;
-                target.Append(_enterprise.WrittenSpan);
-                target.Append(_encoding.CsvMeasure[i]);
-                target.Append(_encoding.CsvStatus[(int)o.Status]);
-                target.Append(draft[i] ? ",是,"u8 : ",否,"u8);
-                target.Append(_encoding.CsvKind[(int)o.Kind]);
-                target.Append((byte)',');
-                target.Append(o.CountedExact);
-                target.Append((byte)',');
-                target.Append(o.CountedUpTo);
-                target.Append((byte)',');
-                target.Append(o.CountedScheduled);
-                target.Append((byte)',');
-                target.Append(_encoding.CsvApplication[i]);
-                target.Append((byte)',');
-                if (o.Excluded) target.Append(_encoding.MeasureIds[o.ExcludedBy].EncodedUtf8Bytes);
-                // 计入现行有效合计: the rows whose money columns add up to the summary's in-force totals.
-                target.Append(o.Counts && !draft[i] ? ",是,"u8 : ",否,"u8);
-                if (PaysOthers(o))
+                for (var i = range.Start; i < range.End; i++)
                 {
-                    target.Append(_encoding.CsvOthers[i]);
+                    ref readonly var o = ref outcomes[i];
+                    if (o.Status == MeasureStatus.Ineligible) continue;
+                    target.Append(_enterprise.WrittenSpan);
+                    target.Append(_encoding.CsvMeasure[i]);
+                    target.Append(_encoding.CsvStatus[(int)o.Status]);
+                    target.Append(draft[i] ? ",是,"u8 : ",否,"u8);
+                    target.Append(_encoding.CsvKind[(int)o.Kind]);
                     target.Append((byte)',');
-                    target.Append(o.OthersExact);
+                    target.Append(o.CountedExact);
                     target.Append((byte)',');
-                    target.Append(o.OthersUpTo);
+                    target.Append(o.CountedUpTo);
                     target.Append((byte)',');
-                    target.Append(o.OthersScheduled);
+                    target.Append(o.CountedScheduled);
+                    target.Append((byte)',');
+                    target.Append(_encoding.CsvApplication[i]);
+                    target.Append((byte)',');
+                    if (o.Excluded) target.Append(_encoding.MeasureIds[o.ExcludedBy].EncodedUtf8Bytes);
+                    // 计入现行有效合计: the rows whose money columns add up to the summary's in-force totals.
+                    target.Append(o.Counts && !draft[i] ? ",是,"u8 : ",否,"u8);
+                    if (PaysOthers(o))
+                    {
+                        target.Append(_encoding.CsvOthers[i]);
+                        target.Append((byte)',');
+                        target.Append(o.OthersExact);
+                        target.Append((byte)',');
+                        target.Append(o.OthersUpTo);
+                        target.Append((byte)',');
+                        target.Append(o.OthersScheduled);
+                    }
+                    else target.Append(",,,"u8);
+                    target.Append((byte)'\n');
+                    if (_encoding.Lists && o.Status == MeasureStatus.Eligible) AddToList(e, measures[i], o);
                 }
-                else target.Append(",,,"u8);
-                target.Append((byte)'\n');
-                if (_encoding.Lists && o.Status == MeasureStatus.Eligible) AddToList(e, measures[i], o);
             }
         }
 

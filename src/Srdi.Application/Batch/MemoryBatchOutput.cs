@@ -66,12 +66,15 @@ public sealed class MemoryBatchOutput : IBatchOutput
         {
             var entitlements = new List<RosterEntitlement>();
             var outcomes = enterprise.Outcomes;
-            for (var i = 0; i < outcomes.Length; i++)
+            foreach (var range in enterprise.Evaluated)
             {
-                ref readonly var o = ref outcomes[i];
-                if (o.Status == MeasureStatus.Ineligible) continue;
-                entitlements.Add(new RosterEntitlement(output._measureIds[i], Words.Status(o.Status), Words.Kind(o.Kind), output._drafts[i],
-                    o.CountedExact, o.CountedUpTo, o.CountedScheduled, o.Excluded ? output._measureIds[o.ExcludedBy] : null));
+                for (var i = range.Start; i < range.End; i++)
+                {
+                    ref readonly var o = ref outcomes[i];
+                    if (o.Status == MeasureStatus.Ineligible) continue;
+                    entitlements.Add(new RosterEntitlement(output._measureIds[i], Words.Status(o.Status), Words.Kind(o.Kind), output._drafts[i],
+                        o.CountedExact, o.CountedUpTo, o.CountedScheduled, o.Excluded ? output._measureIds[o.ExcludedBy] : null));
+                }
             }
             Enterprises.Add(new EnterpriseEntitlements(enterprise.Row, enterprise.Record.Id, enterprise.Record.Name, entitlements, enterprise.InForce, enterprise.Drafts));
         }

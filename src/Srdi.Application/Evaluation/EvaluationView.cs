@@ -32,7 +32,8 @@ public sealed record EvaluationView(
         var text = new ChineseText(navigator.Wording, navigator.Catalog.Vocabulary);
         var p = report.Profile;
         var documents = new List<DocumentView>();
-        var notHere = new List<PolicyDocument>();
+        // The documents of other areas: the engine lists none of their measures.
+        var notHere = new List<PolicyDocument>(report.Elsewhere);
         foreach (var group in report.Measures.GroupBy(m => m.Document))
         {
             var concerning = group.Where(m => m.InArea != Truth.False).ToList();

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Srdi.Catalog.Yaml;
 using Srdi.Model.Policies;
 using Srdi.Model.Sources;
@@ -29,14 +30,7 @@ public static class CatalogLoader
 
         var terms = VocabularyLoader.LoadTerms(Open(root, Path.Combine(vocabularyRoot, "terms.yaml")));
 
-        var documents = new List<PolicyDocument>();
-        foreach (var folder in Directory.GetDirectories(Path.Combine(root, "documents")).Order(StringComparer.Ordinal))
-        {
-            var policy = Path.Combine(folder, PolicyFile);
-            if (!File.Exists(policy))
-                throw new CatalogException(new SourceLocation(Display(root, folder), 0, 0), $"文件夹中缺少 {PolicyFile}");
-            documents.Add(DocumentLoader.Load(Open(root, policy), Path.GetFileName(folder), terms));
-        }
+        var documents = LoadDocuments(root, terms);
         var rulesets = new List<Model.Tiers.TierRuleset>();
         var criteriaRoot = Path.Combine(root, "criteria");
         if (Directory.Exists(criteriaRoot))
@@ -47,6 +41,36 @@ public static class CatalogLoader
         var departmentsPath = Path.Combine(vocabularyRoot, "departments.yaml");
         var departments = File.Exists(departmentsPath) ? VocabularyLoader.LoadDepartments(Open(root, departmentsPath)) : DepartmentNames.Empty;
         return new PolicyCatalog(new CatalogVocabulary(facts, certificates, parameters) { Areas = areas, Terms = terms, Departments = departments }, documents, rulesets);
+    }
+
+    /// <summary>Every document folder, in name order. Each file is read, parsed and validated on its
+    /// own, in parallel: a national catalog has thousands. A mistake is reported as a sequential
+    /// load would report it: the first folder's in name order.</summary>
+    private static List<PolicyDocument> LoadDocuments(string root, Terms terms)
+    {
+        var folders = Directory.GetDirectories(Path.Combine(root, "documents")).Order(StringComparer.Ordinal).ToArray();
+        var documents = new PolicyDocument?[folders.Length];
+        var errors = new ExceptionDispatchInfo?[folders.Length];
+        Parallel.For(0, folders.Length, (i, state) =>
+        {
+            // A later folder's work is wasted once an earlier one failed; an earlier one still runs.
+            if (state.ShouldExitCurrentIteration && state.LowestBreakIteration < i) return;
+            var folder = folders[i];
+            try
+            {
+                var policy = Path.Combine(folder, PolicyFile);
+                if (!File.Exists(policy))
+                    throw new CatalogException(new SourceLocation(Display(root, folder), 0, 0), $"文件夹中缺少 {PolicyFile}");
+                documents[i] = DocumentLoader.Load(Open(root, policy), Path.GetFileName(folder), terms);
+            }
+            catch (Exception e)
+            {
+                errors[i] = ExceptionDispatchInfo.Capture(e);
+                state.Break();
+            }
+        });
+        errors.FirstOrDefault(e => e is not null)?.Throw();
+        return documents.Select(d => d!).ToList();
     }
 
     /// <summary>Loads a single document file against an already loaded catalog's vocabulary:

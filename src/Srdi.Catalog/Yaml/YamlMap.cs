@@ -10,6 +10,22 @@ internal sealed class YamlMap(YamlMappingNode node, string file)
 {
     private readonly HashSet<string> _read = new(StringComparer.Ordinal);
 
+    // Keys by their text, built on first use: looking a key up through YamlDotNet's node
+    // dictionary allocates a node and compares nodes, and a national catalog reads a million keys.
+    private Dictionary<string, YamlNode>? _byKey;
+
+    private Dictionary<string, YamlNode> ByKey
+    {
+        get
+        {
+            if (_byKey is not null) return _byKey;
+            var byKey = new Dictionary<string, YamlNode>(node.Children.Count, StringComparer.Ordinal);
+            foreach (var (k, v) in node.Children)
+                if (k is YamlScalarNode { Value: { } key }) byKey.TryAdd(key, v);
+            return _byKey = byKey;
+        }
+    }
+
     public string File => file;
     public YamlMappingNode Node => node;
     public SourceLocation Location => At(node);
@@ -23,13 +39,13 @@ internal sealed class YamlMap(YamlMappingNode node, string file)
     public YamlNode? Get(string key)
     {
         _read.Add(key);
-        return node.Children.TryGetValue(new YamlScalarNode(key), out var value) ? value : null;
+        return ByKey.GetValueOrDefault(key);
     }
 
     public YamlNode Require(string key) =>
         Get(key) ?? throw new CatalogException(Location, $"缺少必填字段 \"{key}\"");
 
-    public bool Has(string key) => node.Children.ContainsKey(new YamlScalarNode(key));
+    public bool Has(string key) => ByKey.ContainsKey(key);
 
     public string RequireString(string key) => Scalar(Require(key), key) ?? throw Error(Require(key), $"字段 \"{key}\" 不能为空");
 

@@ -52,7 +52,7 @@ public static class AreaNames
         return false;
     }
 
-    private static ReadOnlySpan<char> Core(ReadOnlySpan<char> name) =>
+    internal static ReadOnlySpan<char> Core(ReadOnlySpan<char> name) =>
         name.Length > 2 && name[^1] is '省' or '市' or '区' or '县' ? name[..^1] : name;
 
     /// <summary>"深圳市" and "深圳" name the same city.</summary>

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 using Srdi.Engine.Expressions;
 using Srdi.Engine.Expressions.Nodes;
 using Srdi.Engine.Runtime;
@@ -13,19 +15,35 @@ internal static class CatalogCompiler
 {
     public static CompiledDocument[] Compile(PolicyCatalog catalog, FactSlots slots, CertificateBits bits)
     {
-        var first = 0;
-        var documents = new List<CompiledDocument>();
-        foreach (var document in catalog.Documents)
+        var documents = catalog.Documents;
+        var first = new int[documents.Count];
+        for (var d = 1; d < documents.Count; d++) first[d] = first[d - 1] + documents[d - 1].Measures.Count;
+        var parsed = new ConcurrentDictionary<string, Syntax>(StringComparer.Ordinal);
+        var compiled = new CompiledDocument?[documents.Count];
+        var errors = new ExceptionDispatchInfo?[documents.Count];
+        // Documents compile independently (a national catalog has thousands); a mistake is
+        // reported as a sequential compile would report it: the first document's in catalog order.
+        Parallel.For(0, documents.Count, (d, state) =>
         {
-            documents.Add(CompileDocument(document, catalog.Vocabulary, slots, bits, first));
-            first += document.Measures.Count;
-        }
-        return documents.ToArray();
+            if (state.ShouldExitCurrentIteration && state.LowestBreakIteration < d) return;
+            try
+            {
+                compiled[d] = CompileDocument(documents[d], catalog.Vocabulary, slots, bits, first[d], parsed);
+            }
+            catch (Exception e)
+            {
+                errors[d] = ExceptionDispatchInfo.Capture(e);
+                state.Break();
+            }
+        });
+        errors.FirstOrDefault(e => e is not null)?.Throw();
+        return compiled.Select(d => d!).ToArray();
     }
 
-    private static CompiledDocument CompileDocument(PolicyDocument document, CatalogVocabulary vocabulary, FactSlots slots, CertificateBits bits, int first)
+    private static CompiledDocument CompileDocument(PolicyDocument document, CatalogVocabulary vocabulary, FactSlots slots, CertificateBits bits, int first,
+        ConcurrentDictionary<string, Syntax> parsed)
     {
-        var binder = new Binder(slots, vocabulary, RuleScope.For(document), bits);
+        var binder = new Binder(slots, vocabulary, RuleScope.For(document), bits) { Parsed = parsed };
         foreach (var (term, requirements) in document.Terms)
             foreach (var r in requirements)
                 if (!vocabulary.Certificates.ContainsKey(r.Kind))

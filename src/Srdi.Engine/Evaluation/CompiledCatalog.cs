@@ -15,6 +15,8 @@ public sealed class CompiledCatalog
     private readonly Tiers.CompiledRuleset[] _rulesets;
     private readonly int _maxParts;
     private readonly CertificateBits _bits;
+    private readonly AreaIndex _areas;
+    private readonly Lazy<Dictionary<string, (CompiledDocument Document, CompiledMeasure Measure)>> _byId;
 
     private CompiledCatalog(PolicyCatalog catalog)
     {
@@ -24,6 +26,8 @@ public sealed class CompiledCatalog
         _documents = CatalogCompiler.Compile(catalog, _slots, _bits);
         _measures = _documents.SelectMany(d => d.Measures).ToArray();
         _maxParts = _measures.Select(m => m.Parts.Length).DefaultIfEmpty(0).Max();
+        _areas = new AreaIndex(_documents.Select(d => d.Document.Area).ToArray());
+        _byId = new(() => _documents.SelectMany(d => d.Measures.Select(m => (d, m))).ToDictionary(x => x.m.Measure.Id, StringComparer.Ordinal));
         Measures = _measures.Select(m => m.Measure).ToArray();
         _rulesets = catalog.Rulesets.Select(r => Tiers.CompiledRuleset.Compile(r, _slots, catalog.Vocabulary, _bits))
             .OrderBy(r => r.Source.Validity.From ?? DateOnly.MinValue).ToArray();
@@ -50,11 +54,71 @@ public sealed class CompiledCatalog
 
     public int FactCount => _slots.Count;
 
-    /// <summary>The fast path: every measure's outcome for one enterprise on a date, written into
-    /// <paramref name="outcomes"/> (one per measure, catalog order), without explanation.</summary>
+    /// <summary>A buffer for <see cref="Evaluate(EnterpriseRecord, DateOnly, EnterpriseOutcomes)"/>:
+    /// one per worker, every measure outside the area until evaluated.</summary>
+    public EnterpriseOutcomes NewOutcomes()
+    {
+        var outcomes = new EnterpriseOutcomes(_measures.Length, _documents.Length);
+        foreach (var measure in _measures) measure.MarkOutsideArea(ref outcomes.Buffer[measure.Index]);
+        return outcomes;
+    }
+
+    /// <summary>The fast path: the outcome of every measure that can concern one enterprise on a
+    /// date, without explanation. Only the documents of its area (found through the area index)
+    /// are evaluated; <see cref="EnterpriseOutcomes.Evaluated"/> lists their measures, and every
+    /// other measure reads as outside the area.</summary>
+    public void Evaluate(EnterpriseRecord enterprise, DateOnly at, EnterpriseOutcomes outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        if (outcomes.Buffer.Length != _measures.Length) throw new ArgumentException("结果缓冲区不属于本政策目录", nameof(outcomes));
+        outcomes.Begin();
+        EvaluateArea(enterprise, at, outcomes.Buffer, outcomes);
+        // The previous row's documents that this row does not concern read as outside again.
+        var current = outcomes.Documents;
+        var next = 0;
+        foreach (var document in outcomes.PreviousDocuments)
+        {
+            while (next < current.Length && current[next] < document) next++;
+            if (next < current.Length && current[next] == document) continue;
+            foreach (var measure in _documents[document].Measures) measure.MarkOutsideArea(ref outcomes.Buffer[measure.Index]);
+        }
+    }
+
+    /// <summary>The fast path into a plain buffer: every measure's outcome for one enterprise on a
+    /// date, written into <paramref name="outcomes"/> (one per measure, catalog order), without
+    /// explanation. Writes every measure, those outside the area included: a roster uses
+    /// <see cref="Evaluate(EnterpriseRecord, DateOnly, EnterpriseOutcomes)"/>, whose cost does not
+    /// grow with the documents of other areas.</summary>
     public void Evaluate(EnterpriseRecord enterprise, DateOnly at, Span<MeasureOutcome> outcomes)
     {
         if (outcomes.Length < _measures.Length) throw new ArgumentException("结果缓冲区短于措施数", nameof(outcomes));
+        foreach (var measure in _measures) measure.MarkOutsideArea(ref outcomes[measure.Index]);
+        EvaluateArea(enterprise, at, outcomes, null);
+    }
+
+    private void EvaluateArea(EnterpriseRecord enterprise, DateOnly at, Span<MeasureOutcome> outcomes, EnterpriseOutcomes? evaluated)
+    {
+        var context = enterprise.ContextFor(at, _bits);
+        if (enterprise.PartScratch.Length < _maxParts) enterprise.PartScratch = new PartState[_maxParts];
+        var parts = enterprise.PartScratch;
+        var candidates = _areas.Candidates(enterprise.Area, at, out var exact);
+        foreach (var d in candidates)
+        {
+            var document = _documents[d];
+            var area = exact ? Truth.True : AreaMatch.Check(document.Document.Area, enterprise.Area, at);
+            if (area == Truth.False) continue;
+            foreach (var measure in document.Measures)
+                MeasureCore.Evaluate(measure, document.Document, context, area, ref outcomes[measure.Index], parts);
+            ApplyExclusionGroups(document, outcomes);
+            evaluated?.Add(d, document.Range);
+        }
+    }
+
+    /// <summary>The definition the area index must agree with: every document checked with
+    /// <see cref="AreaMatch.Check"/>, the measures of those outside the area marked so. What the
+    /// fast path did before the index; kept for the tests that hold the index to it.</summary>
+    internal void EvaluateEveryDocument(EnterpriseRecord enterprise, DateOnly at, Span<MeasureOutcome> outcomes)
+    {
         var context = enterprise.ContextFor(at, _bits);
         if (enterprise.PartScratch.Length < _maxParts) enterprise.PartScratch = new PartState[_maxParts];
         var parts = enterprise.PartScratch;
@@ -63,8 +127,6 @@ public sealed class CompiledCatalog
             var area = AreaMatch.Check(document.Document.Area, enterprise.Area, at);
             if (area == Truth.False)
             {
-                // Most of a roster lies outside most documents: write only what an ineligible
-                // outcome means, not its money, which is never read for an ineligible measure.
                 foreach (var measure in document.Measures) measure.MarkOutsideArea(ref outcomes[measure.Index]);
                 continue;
             }
@@ -72,6 +134,27 @@ public sealed class CompiledCatalog
                 MeasureCore.Evaluate(measure, document.Document, context, area, ref outcomes[measure.Index], parts);
             ApplyExclusionGroups(document, outcomes);
         }
+    }
+
+    /// <summary>Money counted for the enterprise from the measures last evaluated, drafts apart.</summary>
+    public (Totals InForce, Totals Drafts) TotalsOf(EnterpriseOutcomes outcomes)
+    {
+        ArgumentNullException.ThrowIfNull(outcomes);
+        decimal e = 0, u = 0, s = 0, de = 0, du = 0, ds = 0;
+        var buffer = outcomes.Buffer;
+        foreach (var d in outcomes.Documents)
+        {
+            var document = _documents[d];
+            var draft = document.Document.IsDraft;
+            foreach (var m in document.Measures)
+            {
+                ref readonly var o = ref buffer[m.Index];
+                if (!o.Counts) continue;
+                if (draft) { de += o.CountedExact; du += o.CountedUpTo; ds += o.CountedScheduled; }
+                else { e += o.CountedExact; u += o.CountedUpTo; s += o.CountedScheduled; }
+            }
+        }
+        return (new Totals(e, u, s), new Totals(de, du, ds));
     }
 
     /// <summary>Money counted for the enterprise from a buffer of outcomes, drafts apart.</summary>
@@ -92,50 +175,95 @@ public sealed class CompiledCatalog
         return (new Totals(e, u, s), new Totals(de, du, ds));
     }
 
-    /// <summary>Evaluates every measure for one enterprise on a date. With <paramref name="explain"/>
+    /// <summary>Evaluates for one enterprise on a date every measure of the documents whose area
+    /// may include it (area true or unknown), in catalog order. With <paramref name="explain"/>
     /// each result carries its conditions, computations and missing facts.</summary>
+    /// <remarks>The measures of documents of other areas are not listed: they cannot concern the
+    /// enterprise, and a national catalog has tens of thousands of them. Those documents are in
+    /// <see cref="EvaluationReport.Elsewhere"/>.</remarks>
     public EvaluationReport Evaluate(EnterpriseProfile profile, DateOnly at, bool includeDrafts = false, bool explain = true)
     {
         var enterprise = new EnterpriseRecord(profile, _slots);
         var context = new EvaluationContext(enterprise, at, _bits);
-        var outcomes = new MeasureOutcome[_measures.Length];
-        var states = new PartState[_measures.Length][];
-        var missing = new List<string>[_measures.Length];
-        var areas = new Truth[_documents.Length];
-        for (var d = 0; d < _documents.Length; d++)
+        var candidates = _areas.Candidates(profile.Area, at, out var exact);
+        // Buffers for the concerned documents only: a national catalog's other measures cost nothing.
+        var concerned = new List<Concerned>(candidates.Length);
+        foreach (var d in candidates)
         {
             var document = _documents[d];
-            areas[d] = AreaMatch.Check(document.Document.Area, profile.Area, at);
-            foreach (var measure in document.Measures)
+            var area = exact ? Truth.True : AreaMatch.Check(document.Document.Area, profile.Area, at);
+            if (area == Truth.False) continue;
+            var outcomes = new MeasureOutcome[document.Measures.Length];
+            var states = new PartState[document.Measures.Length][];
+            var missing = new List<string>[document.Measures.Length];
+            for (var i = 0; i < document.Measures.Length; i++)
             {
-                states[measure.Index] = new PartState[measure.Parts.Length];
-                missing[measure.Index] = [];
-                context.Missing = explain ? missing[measure.Index] : null;
-                MeasureCore.Evaluate(measure, document.Document, context, areas[d], ref outcomes[measure.Index], states[measure.Index]);
+                var measure = document.Measures[i];
+                states[i] = new PartState[measure.Parts.Length];
+                missing[i] = [];
+                context.Missing = explain ? missing[i] : null;
+                MeasureCore.Evaluate(measure, document.Document, context, area, ref outcomes[i], states[i]);
             }
-            ApplyExclusionGroups(document, outcomes);
+            ApplyExclusionGroups(document, outcomes, document.Range.Start);
+            concerned.Add(new Concerned(document, area, outcomes, states, missing));
         }
         context.Missing = null;
 
-        var results = new List<MeasureResult>(_measures.Length);
-        for (var d = 0; d < _documents.Length; d++)
+        var results = new List<MeasureResult>();
+        decimal e = 0, u = 0, s = 0, de = 0, du = 0, ds = 0;
+        foreach (var c in concerned)
         {
-            foreach (var measure in _documents[d].Measures)
+            var document = c.Document.Document;
+            for (var i = 0; i < c.Document.Measures.Length; i++)
             {
-                ref readonly var o = ref outcomes[measure.Index];
+                var measure = c.Document.Measures[i];
+                ref readonly var o = ref c.Outcomes[i];
                 var excludedBy = o.ExcludedBy >= 0 ? _measures[o.ExcludedBy].Measure.Id : null;
                 results.Add(explain
-                    ? MeasureExplainer.Explain(measure, _documents[d].Document, context, areas[d], o, states[measure.Index], missing[measure.Index], excludedBy, Catalog.Vocabulary)
-                    : new MeasureResult(measure.Measure, _documents[d].Document, o.Status, o.Status == MeasureStatus.NotInForce ? o.WouldBe : null, o.Kind,
+                    ? MeasureExplainer.Explain(measure, document, context, c.Area, o, c.States[i], c.Missing[i], excludedBy, Catalog.Vocabulary)
+                    : new MeasureResult(measure.Measure, document, o.Status, o.Status == MeasureStatus.NotInForce ? o.WouldBe : null, o.Kind,
                         o.Exact, o.UpTo, o.Scheduled, [], [], [], excludedBy)
                     {
                         Counted = MeasureExplainer.Counted(o),
                         PendingRevision = MeasureExplainer.Pending(measure.Measure, at),
                     });
+                if (!o.Counts) continue;
+                if (document.IsDraft) { de += o.CountedExact; du += o.CountedUpTo; ds += o.CountedScheduled; }
+                else { e += o.CountedExact; u += o.CountedUpTo; s += o.CountedScheduled; }
             }
         }
-        var (inForce, drafts) = TotalsOf(outcomes);
-        return new EvaluationReport(profile, at, includeDrafts, results, inForce, drafts);
+        var elsewhere = new List<PolicyDocument>(_documents.Length - concerned.Count);
+        var next = 0;
+        foreach (var document in _documents)
+        {
+            if (next < concerned.Count && ReferenceEquals(concerned[next].Document, document)) next++;
+            else elsewhere.Add(document.Document);
+        }
+        return new EvaluationReport(profile, at, includeDrafts, results, new Totals(e, u, s), new Totals(de, du, ds)) { Elsewhere = elsewhere };
+    }
+
+    /// <summary>A document the explained path evaluated, with its measures' outcomes and states.</summary>
+    private sealed record Concerned(CompiledDocument Document, Truth Area, MeasureOutcome[] Outcomes, PartState[][] States, List<string>[] Missing);
+
+    /// <summary>One measure of a document whose area does not include the enterprise, explained:
+    /// what <see cref="Evaluate(EnterpriseProfile, DateOnly, bool, bool)"/> leaves out of its
+    /// report, for a reader who asks about that measure by name (a rules test saying that an
+    /// enterprise of another city gets nothing). Ineligible, with the area line saying why.</summary>
+    /// <exception cref="KeyNotFoundException">No measure has that id.</exception>
+    /// <exception cref="InvalidOperationException">The document may apply: its result is in the report.</exception>
+    public MeasureResult ExplainElsewhere(EnterpriseProfile profile, DateOnly at, string measureId)
+    {
+        ArgumentNullException.ThrowIfNull(profile);
+        if (!_byId.Value.TryGetValue(measureId, out var found)) throw new KeyNotFoundException($"没有措施 {measureId}");
+        var (document, measure) = found;
+        var area = AreaMatch.Check(document.Document.Area, profile.Area, at);
+        if (area != Truth.False)
+            throw new InvalidOperationException($"措施 {measureId} 所在文件可能适用于该企业的注册地，其结果在评估报告中");
+        var context = new EvaluationContext(new EnterpriseRecord(profile, _slots), at, _bits);
+        var outcome = default(MeasureOutcome);
+        var parts = new PartState[measure.Parts.Length];
+        MeasureCore.Evaluate(measure, document.Document, context, area, ref outcome, parts);
+        return MeasureExplainer.Explain(measure, document.Document, context, area, outcome, parts, [], null, Catalog.Vocabulary);
     }
 
     /// <summary>Assesses the tiers of the ladder with the ruleset in force on the date: the newest
@@ -151,7 +279,8 @@ public sealed class CompiledCatalog
 
     /// <summary>Reading rule 18: among like measures of one document only the highest counts; ties
     /// go to the earlier clause.</summary>
-    private static void ApplyExclusionGroups(CompiledDocument document, Span<MeasureOutcome> outcomes)
+    /// <param name="first">The catalog index of <paramref name="outcomes"/>' first element.</param>
+    private static void ApplyExclusionGroups(CompiledDocument document, Span<MeasureOutcome> outcomes, int first = 0)
     {
         foreach (var group in document.ExclusionGroups)
         {
@@ -159,7 +288,7 @@ public sealed class CompiledCatalog
             decimal bestValue = 0;
             foreach (var index in group)
             {
-                ref var o = ref outcomes[index];
+                ref var o = ref outcomes[index - first];
                 if (o.Status != MeasureStatus.Eligible) continue;
                 var value = o.Exact + o.UpTo + o.Scheduled;
                 if (best < 0 || value > bestValue)
@@ -170,7 +299,7 @@ public sealed class CompiledCatalog
             }
             if (best < 0) continue;
             foreach (var index in group)
-                if (index != best && outcomes[index].Status == MeasureStatus.Eligible) outcomes[index].ExcludedBy = (short)best;
+                if (index != best && outcomes[index - first].Status == MeasureStatus.Eligible) outcomes[index - first].ExcludedBy = best;
         }
     }
 }

@@ -52,4 +52,8 @@ internal sealed record CompiledMeasure(
 }
 
 /// <summary>A document with its measures compiled and its exclusion groups as index lists.</summary>
-internal sealed record CompiledDocument(PolicyDocument Document, CompiledMeasure[] Measures, int[][] ExclusionGroups);
+internal sealed record CompiledDocument(PolicyDocument Document, CompiledMeasure[] Measures, int[][] ExclusionGroups)
+{
+    /// <summary>Its measures' place in an outcome buffer.</summary>
+    public MeasureRange Range { get; } = Measures.Length == 0 ? default : new(Measures[0].Index, Measures[^1].Index + 1);
+}

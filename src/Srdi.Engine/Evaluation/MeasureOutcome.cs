@@ -19,7 +19,7 @@ public struct MeasureOutcome
 
     /// <summary>Index (in catalog order) of the measure of the same exclusion group that counts
     /// instead of this one, or -1.</summary>
-    public short ExcludedBy;
+    public int ExcludedBy;
 
     public bool HasMissing;
 

@@ -9,6 +9,14 @@ public enum MeasureStatus { Eligible, Ineligible, NeedsInfo, NotInForce }
 /// amounts; in-kind: no money; external: the amount is set by another document.</summary>
 public enum BenefitKind { Exact, UpTo, Schedule, InKind, External }
 
+/// <summary>The kinds of benefit a measure gives.</summary>
+public static class BenefitKinds
+{
+    /// <summary>The kind a measure gives when it applies (its strongest money part): the kind its
+    /// result shows when it does not apply, as for an enterprise outside its document's area.</summary>
+    public static BenefitKind Nominal(Measure measure) => MeasureCore.NominalKind(measure);
+}
+
 /// <summary>What a line of an explanation checks: the document's area, the measure's targets
 /// (certificates held), or one of the measure's own conditions.</summary>
 public enum ConditionKind { Area, Targets, Rule }
@@ -111,7 +119,9 @@ public sealed record Totals(decimal Exact, decimal UpTo, decimal Scheduled)
     }
 }
 
-/// <summary>Everything the catalog says about one enterprise on one date.</summary>
+/// <summary>Everything the catalog says about one enterprise on one date: the measures of the
+/// documents whose area may include it (<see cref="Measures"/>), and the documents of other areas
+/// (<see cref="Elsewhere"/>), whose measures cannot concern it and are not listed.</summary>
 public sealed record EvaluationReport(
     EnterpriseProfile Profile,
     DateOnly At,
@@ -120,6 +130,9 @@ public sealed record EvaluationReport(
     Totals InForce,
     Totals Drafts)
 {
+    /// <summary>The documents whose area does not include the enterprise on the date, in catalog order.</summary>
+    public IReadOnlyList<PolicyDocument> Elsewhere { get; init; } = [];
+
     /// <summary>The totals a user is shown: in-force money, plus drafts only when asked for.</summary>
     public Totals Counted => IncludeDrafts ? InForce + Drafts : InForce;
 }

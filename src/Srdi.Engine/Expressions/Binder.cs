@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using Srdi.Engine.Expressions.Nodes;
 using Srdi.Engine.Runtime;
@@ -12,12 +13,17 @@ internal sealed class Binder(FactSlots slots, CatalogVocabulary vocabulary, Rule
 {
     public CertificateBits Bits => bits;
 
+    /// <summary>Rule texts already parsed, shared by the binders of one catalog: documents copied
+    /// from city to city repeat the same texts, and a syntax tree is immutable.</summary>
+    public ConcurrentDictionary<string, Syntax>? Parsed { get; init; }
+
     /// <summary>Compiles one expression; errors name the catalog file and line.</summary>
     public Node Compile(SourceText source, ExprType expected, string role)
     {
         try
         {
-            var node = Bind(Parser.Parse(source.Text), null);
+            var syntax = Parsed is null ? Parser.Parse(source.Text) : Parsed.GetOrAdd(source.Text, Parser.Parse);
+            var node = Bind(syntax, null);
             if (node.Type != expected && !(expected == ExprType.Number && node.Type == ExprType.Null))
                 throw new ExpressionException(0, $"{role}应为{Describe(expected)}，而此表达式是{Describe(node.Type)}");
             return node;

@@ -54,6 +54,22 @@ public sealed class EntitlementChangesTests
     }
 
     [Fact]
+    public void Compare_MovingToAnotherCity_LosesTheOldAreasMeasuresAndGainsTheNewOnes()
+    {
+        var nanshan = Profile(""", "office_rent_annual": "1200万" """);
+        var xiamen = nanshan.Replace("\"province\": \"广东省\", \"city\": \"深圳市\", \"district\": \"南山区\"", "\"province\": \"福建省\", \"city\": \"厦门市\", \"district\": \"思明区\"", StringComparison.Ordinal);
+        var result = Compare(nanshan, xiamen);
+
+        // Each report lists only its own area's measures: the other side reads as outside the area.
+        var rent = Assert.Single(result.Changes, c => c.MeasureId == "sz-nanshan-2024.20");
+        Assert.Equal("eligible", rent.Before.Status);
+        Assert.Equal(("ineligible", "schedule", 0m), (rent.After.Status, rent.After.Kind, rent.After.Scheduled));
+        Assert.Empty(rent.After.Schedule);
+        Assert.Contains(result.Changes, c => c.DocumentId == "xiamen-2024" && c.Before.Status == "ineligible" && c.After.Status == "eligible");
+        Assert.All(result.Changes, c => Assert.NotEqual(c.Before, c.After));
+    }
+
+    [Fact]
     public void Compare_TheSameProfile_HasNoChanges()
     {
         var profile = Profile(""", "office_rent_annual": "1200万" """);

@@ -20,6 +20,46 @@ public sealed class BrokenCatalogTests
         return data;
     }
 
+    /// <summary>Documents load and compile in parallel; with two broken ones the first in name
+    /// order is reported, every time, as a sequential load would.</summary>
+    [Fact]
+    public void TwoBrokenDocuments_TheFirstInNameOrderIsReported()
+    {
+        var copy = Directory.CreateTempSubdirectory("srdi-two-broken-").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(RealCatalog.Root, "*", SearchOption.AllDirectories))
+            {
+                var target = Path.Combine(copy, Path.GetRelativePath(RealCatalog.Root, file));
+                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                File.Copy(file, target);
+            }
+            void Break(string document, string from, string to)
+            {
+                var policy = Path.Combine(copy, "documents", document, "policy.yaml");
+                var text = File.ReadAllText(policy);
+                Assert.Contains(from, text, StringComparison.Ordinal);
+                File.WriteAllText(policy, text.Replace(from, to, StringComparison.Ordinal));
+            }
+            Break("xiamen-2024", "status: in-force", "status: in-farce");
+            Break("guangzhou-2025", "level: city", "level: town");
+            for (var i = 0; i < 5; i++)
+                Assert.Contains("guangzhou-2025", Assert.Throws<CatalogException>(() => CatalogLoader.Load(copy)).Message, StringComparison.Ordinal);
+            // Fixed at load, broken at compile: the rule of the first document in catalog order.
+            Break("guangzhou-2025", "level: town", "level: city");
+            Break("nanjing", "rule: ", "rule: unknown_fact_a > 0 and ");
+            Break("xiamen-2024", "status: in-farce", "status: in-force");
+            Break("xiamen-2024", "rule: ", "rule: unknown_fact_b > 0 and ");
+            var catalog = CatalogLoader.Load(copy);
+            for (var i = 0; i < 5; i++)
+                Assert.Contains("unknown_fact_a", Assert.Throws<CatalogException>(() => CompiledCatalog.Compile(catalog)).Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(copy, recursive: true);
+        }
+    }
+
     [Fact]
     public void Folder_HoldsTheKnownMistakes() => Assert.True(Directory.GetFiles(Folder, "*.yaml").Length >= 12);
 

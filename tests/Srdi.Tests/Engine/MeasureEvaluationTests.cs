@@ -154,17 +154,28 @@ public sealed class MeasureEvaluationTests
     }
 
     [Fact]
-    public void OtherArea_GetsNothing()
+    public void OtherArea_GetsNothing_AndItsDocumentIsNamedInsteadOfItsMeasures()
     {
-        var result = Only(Compile(Measure("4", [Part("100万")])), Enterprise(district: "福田区"));
+        var catalog = Compile(Measure("4", [Part("100万")]));
+        var enterprise = Enterprise(district: "福田区");
+        var report = catalog.Evaluate(enterprise, At);
+        Assert.Empty(report.Measures);
+        Assert.Equal("test", Assert.Single(report.Elsewhere).Id);
+        Assert.Equal(0, report.Counted.Exact);
+        // Asked about by name, the measure is ineligible at the area, and says so.
+        var result = catalog.ExplainElsewhere(enterprise, At, "test.4");
         Assert.Equal(MeasureStatus.Ineligible, result.Status);
+        Assert.Equal(Truth.False, result.InArea);
+        Assert.Throws<InvalidOperationException>(() => catalog.ExplainElsewhere(Enterprise(), At, "test.4"));
     }
 
     [Fact]
     public void MovedIn_CountsFromItsMoveInDate()
     {
         var catalog = Compile(Measure("4", [Part("100万")]));
-        Assert.Equal(MeasureStatus.Ineligible, Only(catalog, Enterprise(moved: new DateOnly(2025, 7, 1))).Status);
+        var early = Enterprise(moved: new DateOnly(2025, 7, 1));
+        Assert.Empty(catalog.Evaluate(early, At).Measures);
+        Assert.Equal(MeasureStatus.Ineligible, catalog.ExplainElsewhere(early, At, "test.4").Status);
         Assert.Equal(MeasureStatus.Eligible, Only(catalog, Enterprise(moved: new DateOnly(2025, 5, 1))).Status);
     }
 

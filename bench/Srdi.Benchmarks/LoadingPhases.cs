@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Globalization;
+using Srdi.Catalog.Loading;
+using Srdi.Engine.Evaluation;
+using YamlDotNet.RepresentationModel;
+
+namespace Srdi.Benchmarks;
+
+/// <summary>Where loading a catalog spends its time: reading and parsing the YAML alone, loading
+/// (parse and validation into the model), compiling, each run <c>RUNS</c> times after a warm-up.
+/// Run: dotnet run -c Release --project bench/Srdi.Benchmarks -- loading CATALOG_FOLDER [RUNS]</summary>
+public static class LoadingPhases
+{
+    public static void Run(string root, int runs)
+    {
+        var files = Directory.GetFiles(Path.Combine(root, "documents"), "policy.yaml", SearchOption.AllDirectories);
+        for (var run = 0; run <= runs; run++)
+        {
+            var process = Process.GetCurrentProcess();
+            var clock = Stopwatch.StartNew();
+            var cpu = process.TotalProcessorTime;
+            foreach (var file in files) new YamlStream().Load(new StringReader(File.ReadAllText(file)));
+            var yaml = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            var yamlCpu = (process.TotalProcessorTime - cpu).TotalSeconds;
+            cpu = process.TotalProcessorTime;
+            clock.Restart();
+            var catalog = CatalogLoader.Load(root);
+            var load = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            var loadCpu = (process.TotalProcessorTime - cpu).TotalSeconds;
+            cpu = process.TotalProcessorTime;
+            clock.Restart();
+            var compiled = CompiledCatalog.Compile(catalog);
+            var compile = clock.Elapsed.TotalSeconds;
+            process.Refresh();
+            var compileCpu = (process.TotalProcessorTime - cpu).TotalSeconds;
+            var memory = GC.GetTotalMemory(forceFullCollection: false) / (1024 * 1024);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{(run == 0 ? "warm-up" : $"run {run}")}: {files.Length} files, {compiled.Measures.Count} measures; YAML parse alone {yaml:0.00} s (CPU {yamlCpu:0.00} s), load {load:0.00} s (CPU {loadCpu:0.00} s), compile {compile:0.00} s (CPU {compileCpu:0.00} s), heap {memory} MB"));
+        }
+    }
+}
