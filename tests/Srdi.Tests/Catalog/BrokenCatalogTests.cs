@@ -47,9 +47,9 @@ public sealed class BrokenCatalogTests
                 Assert.Contains("guangzhou-2025", Assert.Throws<CatalogException>(() => CatalogLoader.Load(copy)).Message, StringComparison.Ordinal);
             // Fixed at load, broken at compile: the rule of the first document in catalog order.
             Break("guangzhou-2025", "level: town", "level: city");
-            Break("nanjing", "rule: ", "rule: unknown_fact_a > 0 and ");
+            Break("nanjing", "when: ", "when: unknown_fact_a > 0 and ");
             Break("xiamen-2024", "status: in-farce", "status: in-force");
-            Break("xiamen-2024", "rule: ", "rule: unknown_fact_b > 0 and ");
+            Break("xiamen-2024", "when: ", "when: unknown_fact_b > 0 and ");
             var catalog = CatalogLoader.Load(copy);
             for (var i = 0; i < 5; i++)
                 Assert.Contains("unknown_fact_a", Assert.Throws<CatalogException>(() => CompiledCatalog.Compile(catalog)).Message, StringComparison.Ordinal);
