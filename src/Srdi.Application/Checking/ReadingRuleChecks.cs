@@ -83,7 +83,7 @@ public static partial class ReadingRuleChecks
             var words = Flat(part.Basis ?? measure.Text);
             var word = ItemWords.FirstOrDefault(w => words.Contains(w, StringComparison.Ordinal));
             if (word is null) continue;
-            var expressions = PartExpressions(part).ToList();
+            var expressions = Policies.PolicyLibrary.PartExpressions(part).ToList();
             if (ScalarOnly(expressions, vocabulary) is { } fact)
                 yield return $"{part.Location}: 措施 {measure.Id} 的资金部分“{part.Label}”依据的文字有“{word}”，却只由标量事实 {fact} 计算："
                     + "逐项适用的区间、比例和上限需要逐项的列表事实（阅读规则 22）；若原文按企业合计，用 basis 引用那句话，或写 scalar_reason 说明";
@@ -143,18 +143,6 @@ public static partial class ReadingRuleChecks
         if (facts.Any(f => f.Type == FactType.List)) return null;
         var scalar = facts.FirstOrDefault(f => f.Type is FactType.Money or FactType.Number or FactType.Rate);
         return scalar is null ? null : $"{scalar.Name}（{scalar.Label}）";
-    }
-
-    private static IEnumerable<SourceText> PartExpressions(BenefitPart p)
-    {
-        if (p.When is not null) yield return p.When;
-        if (p.Amount is not null) yield return p.Amount;
-        if (p.Cap is not null) yield return p.Cap;
-        foreach (var s in p.Schedule ?? [])
-        {
-            yield return s.Amount;
-            if (s.Cap is not null) yield return s.Cap;
-        }
     }
 
     private static IEnumerable<SourceText> Expressions(Measure measure) => Policies.PolicyLibrary.Expressions(measure);

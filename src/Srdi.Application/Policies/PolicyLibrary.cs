@@ -115,16 +115,19 @@ public sealed class PolicyLibrary(PolicyNavigator navigator)
         foreach (var c in measure.Conditions) yield return c.Rule;
         foreach (var k in measure.Benefit.InKind)
             if (k.When is not null) yield return k.When;
-        foreach (var p in measure.Benefit.Parts)
+        foreach (var e in measure.Benefit.Parts.SelectMany(PartExpressions)) yield return e;
+    }
+
+    /// <summary>Every expression of one money part: its condition, amount, cap and schedule.</summary>
+    public static IEnumerable<SourceText> PartExpressions(BenefitPart p)
+    {
+        if (p.When is not null) yield return p.When;
+        if (p.Amount is not null) yield return p.Amount;
+        if (p.Cap is not null) yield return p.Cap;
+        foreach (var s in p.Schedule ?? [])
         {
-            if (p.When is not null) yield return p.When;
-            if (p.Amount is not null) yield return p.Amount;
-            if (p.Cap is not null) yield return p.Cap;
-            foreach (var s in p.Schedule ?? [])
-            {
-                yield return s.Amount;
-                if (s.Cap is not null) yield return s.Cap;
-            }
+            yield return s.Amount;
+            if (s.Cap is not null) yield return s.Cap;
         }
     }
 
