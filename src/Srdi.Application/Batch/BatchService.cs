@@ -11,8 +11,30 @@ namespace Srdi.Application.Batch;
 
 /// <summary>How to run a batch. Where the rows come from and where the results go are the
 /// roster source and the output, not options. Lists: whether per-measure beneficiary lists
-/// (名单) are wanted.</summary>
-public sealed record BatchOptions(DateOnly At, bool IncludeDrafts = false, bool Lists = true, int? Workers = null, int ChunkSize = 2048);
+/// (名单) are wanted. MachineOutputs: which of the large files for programs an output writes
+/// besides what staff read (the lists and the summary); none unless asked for.</summary>
+public sealed record BatchOptions(DateOnly At, bool IncludeDrafts = false, bool Lists = true, int? Workers = null, int ChunkSize = 2048,
+    MachineOutputs MachineOutputs = MachineOutputs.None);
+
+/// <summary>The large per-enterprise files a run writes only when asked: about 0.9 GB for a
+/// million enterprises together, read by programs and by srdi batch diff, not by staff, who read
+/// the lists per measure (名单) and the summary.</summary>
+[Flags]
+public enum MachineOutputs
+{
+    None = 0,
+
+    /// <summary>entitlements.jsonl: codes for programs; srdi batch diff compares two of them.</summary>
+    EntitlementsJsonl = 1,
+
+    /// <summary>entitlements.csv: one row per enterprise and concerned measure.</summary>
+    EntitlementsCsv = 2,
+
+    /// <summary>nothing.csv: every enterprise that gets no money, with the measure it came nearest to.</summary>
+    Nothing = 4,
+
+    All = EntitlementsJsonl | EntitlementsCsv | Nothing,
+}
 
 /// <summary>A snapshot of a run for a progress bar: the stage, rows done, rows rejected and how
 /// far through the roster reading is (0 to 1).</summary>
