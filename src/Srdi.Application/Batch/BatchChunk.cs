@@ -4,10 +4,19 @@ namespace Srdi.Application.Batch;
 
 /// <summary>A run of roster rows travelling through the pipeline, and what the worker made of
 /// them: the output's encoded part and the rejected rows.</summary>
-internal sealed class BatchChunk(int size, IBatchOutputChunk output)
+internal sealed class BatchChunk
 {
+    public BatchChunk(int size, IBatchOutputChunk output)
+    {
+        Output = output;
+        Rows = Enumerable.Range(0, size).Select(_ => new RawRow { Bytes = _bytes }).ToArray();
+    }
+
+    /// <summary>The JSON lines of the chunk's rows, kept in blocks reused by the next rows.</summary>
+    private readonly RowBytes _bytes = new();
+
     public long Sequence { get; set; }
-    public RawRow[] Rows { get; } = Enumerable.Range(0, size).Select(_ => new RawRow()).ToArray();
+    public RawRow[] Rows { get; }
     public int Count { get; set; }
     public double Progress { get; set; }
 
@@ -17,6 +26,7 @@ internal sealed class BatchChunk(int size, IBatchOutputChunk output)
     {
         Refused.Clear();
         Output.Clear();
+        _bytes.Clear();
         Rejected.Clear();
         Count = 0;
     }
@@ -24,6 +34,6 @@ internal sealed class BatchChunk(int size, IBatchOutputChunk output)
     /// <summary>Rows refused before a worker saw them (duplicate ids), by position in the chunk.</summary>
     public Dictionary<int, RowProblem> Refused { get; } = [];
 
-    public IBatchOutputChunk Output { get; } = output;
+    public IBatchOutputChunk Output { get; }
     public List<RowProblem> Rejected { get; } = [];
 }

@@ -17,7 +17,8 @@ public sealed record MeasureChange(string MeasureId, long Gained, long Lost, lon
 public sealed record BatchDiffReport(long OnlyOld, long OnlyNew, long Compared, IReadOnlyList<MeasureChange> Measures, IReadOnlyList<EntitlementChange> Changes);
 
 /// <summary>srdi batch diff OLD NEW: who gained or lost what between two runs (another date,
-/// another roster, another catalog version), read from their entitlements.jsonl.</summary>
+/// another roster, another catalog version), read from their entitlements.jsonl, which a run
+/// writes only with --with entitlements.jsonl.</summary>
 public static class BatchDiff
 {
     public static BatchDiffReport Compare(string oldFolder, string newFolder)
@@ -87,8 +88,10 @@ public static class BatchDiff
     {
         // Only a complete run: a folder without its manifest may hold a file cut short.
         var manifest = BatchManifest.ReadComplete(folder);
+        // entitlements.jsonl is a machine output, written only when asked for: say which option the run needed.
         if (!manifest.Files.Any(f => f.Name == FolderBatchOutput.EntitlementsJsonl))
-            throw new BatchOutputException($"{folder} 的 {BatchManifest.FileName} 中没有 {FolderBatchOutput.EntitlementsJsonl}：请给出 srdi batch 的输出文件夹");
+            throw new BatchOutputException($"{folder} 的那次 srdi batch 没有写出 {FolderBatchOutput.EntitlementsJsonl}（它默认不写，只在要求时写出）：" +
+                $"srdi batch diff 比较两次运行的 {FolderBatchOutput.EntitlementsJsonl}，请在两次运行时都加上 --with {FolderBatchOutput.EntitlementsJsonl}（或 --with all）");
         var path = Path.Combine(folder, FolderBatchOutput.EntitlementsJsonl);
         foreach (var line in File.ReadLines(path))
         {

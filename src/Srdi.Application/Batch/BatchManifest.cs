@@ -12,14 +12,17 @@ public sealed record ManifestFile(
     [property: JsonPropertyName("sha256")] string Sha256);
 
 /// <summary>manifest.json: written last by a completed run, it lists every file of the run with
-/// its size and SHA-256. A folder without it (or whose files do not match it) is not a complete run.</summary>
+/// its size and SHA-256. A folder without it (or whose files do not match it) is not a complete run.
+/// MachineOutputs names the large files for programs the run was asked for (--with); a manifest
+/// of a run from before that choice existed has none, and then its files say what it holds.</summary>
 public sealed record BatchManifest(
     [property: JsonPropertyName("schema")] string Schema,
     [property: JsonPropertyName("at")] string At,
     [property: JsonPropertyName("roster")] string Roster,
     [property: JsonPropertyName("evaluated")] long Evaluated,
     [property: JsonPropertyName("rejected")] long Rejected,
-    [property: JsonPropertyName("files")] IReadOnlyList<ManifestFile> Files)
+    [property: JsonPropertyName("files")] IReadOnlyList<ManifestFile> Files,
+    [property: JsonPropertyName("machine_outputs")] IReadOnlyList<string>? MachineOutputs = null)
 {
     public const string FileName = "manifest.json";
     public const string SchemaName = "srdi.batch-manifest/1";
@@ -39,7 +42,8 @@ public sealed record BatchManifest(
             return new ManifestFile(name, stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream)));
         }).ToList();
         var manifest = new BatchManifest(SchemaName, report.Options.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), report.Roster,
-            report.Statistics.Evaluated, report.Statistics.Rejected, listed);
+            report.Statistics.Evaluated, report.Statistics.Rejected, listed,
+            FolderBatchOutput.MachineFiles.Where(m => report.Options.MachineOutputs.HasFlag(m.Output)).Select(m => m.File).ToList());
         File.WriteAllBytes(Path.Combine(folder, FileName), JsonSerializer.SerializeToUtf8Bytes(manifest, Json));
     }
 
@@ -63,7 +67,7 @@ public sealed record BatchManifest(
     {
         if (!Directory.Exists(folder)) throw new BatchOutputException($"找不到文件夹 \"{folder}\"：请给出 srdi batch 的输出文件夹");
         var manifest = TryRead(folder)
-            ?? throw new BatchOutputException(File.Exists(Path.Combine(folder, FolderBatchOutput.EntitlementsJsonl))
+            ?? throw new BatchOutputException(FolderBatchOutput.ProductFiles.Any(name => File.Exists(Path.Combine(folder, name)))
                 ? $"{folder} 不是一次完整的 srdi batch 输出（没有 {FileName}）：那次运行被中断、失败或仍在进行，请重新运行 srdi batch"
                 : $"{folder} 中没有 srdi batch 的输出（{FileName}）：请给出 srdi batch 的输出文件夹");
         foreach (var file in manifest.Files)

@@ -11,8 +11,30 @@ namespace Srdi.Application.Batch;
 
 /// <summary>How to run a batch. Where the rows come from and where the results go are the
 /// roster source and the output, not options. Lists: whether per-measure beneficiary lists
-/// (名单) are wanted.</summary>
-public sealed record BatchOptions(DateOnly At, bool IncludeDrafts = false, bool Lists = true, int? Workers = null, int ChunkSize = 2048);
+/// (名单) are wanted. MachineOutputs: which of the large files for programs an output writes
+/// besides what staff read (the lists and the summary); none unless asked for.</summary>
+public sealed record BatchOptions(DateOnly At, bool IncludeDrafts = false, bool Lists = true, int? Workers = null, int ChunkSize = 2048,
+    MachineOutputs MachineOutputs = MachineOutputs.None);
+
+/// <summary>The large per-enterprise files a run writes only when asked: about 0.9 GB for a
+/// million enterprises together, read by programs and by srdi batch diff, not by staff, who read
+/// the lists per measure (名单) and the summary.</summary>
+[Flags]
+public enum MachineOutputs
+{
+    None = 0,
+
+    /// <summary>entitlements.jsonl: codes for programs; srdi batch diff compares two of them.</summary>
+    EntitlementsJsonl = 1,
+
+    /// <summary>entitlements.csv: one row per enterprise and concerned measure.</summary>
+    EntitlementsCsv = 2,
+
+    /// <summary>nothing.csv: every enterprise that gets no money, with the measure it came nearest to.</summary>
+    Nothing = 4,
+
+    All = EntitlementsJsonl | EntitlementsCsv | Nothing,
+}
 
 /// <summary>A snapshot of a run for a progress bar: the stage, rows done, rows rejected and how
 /// far through the roster reading is (0 to 1).</summary>
@@ -89,7 +111,7 @@ public sealed class BatchService(PolicyNavigator navigator)
         var workerCount = Math.Max(1, options.Workers ?? Environment.ProcessorCount);
         var workers = Enumerable.Range(0, workerCount)
             .Select(_ => new BatchWorker(catalog, measures, columns is null ? null : new RowBinder(columns, navigator.Catalog.Vocabulary, navigator.Wording),
-                navigator.Profiles, options.At)).ToList();
+                columns is null ? new JsonRowBinder(catalog, navigator.Catalog.Vocabulary) : null, navigator.Profiles, options.At)).ToList();
         try
         {
             await output.OpenAsync(new BatchPlan(catalog, measures, options, roster.Name, navigator.Wording), token);
@@ -181,7 +203,8 @@ public sealed class BatchService(PolicyNavigator navigator)
     {
         // Ids that differ only in letter case name one enterprise: a 统一社会信用代码 typed in
         // lower case is the same code (docs/roster.md).
-        var firstSeen = new Dictionary<string, long>(StringComparer.OrdinalIgnoreCase);
+        using var firstRows = new FirstRows();
+        var jsonId = new char[FirstRows.MaxLength];
         long sequence = 0;
         while (true)
         {
@@ -197,17 +220,22 @@ public sealed class BatchService(PolicyNavigator navigator)
             chunk.Sequence = sequence++;
             chunk.Count = count;
             chunk.Progress = source.Progress;
-            for (var i = 0; i < count; i++)
-            {
-                if (rows[i].Problem is not null) continue;
-                var id = idColumn >= 0 ? (idColumn < rows[i].Cells!.Length ? rows[i].Cells![idColumn]?.Trim() : null) : JsonlId(rows[i].Json!);
-                // A too long id is the binder's to refuse; it is never kept here.
-                if (string.IsNullOrEmpty(id) || id.Length > Profiles.ProfileReader.MaxTextLength) continue;
-                if (firstSeen.TryGetValue(id, out var first))
-                    chunk.Refused[i] = new RowProblem(rows[i].Number, "企业标识", string.Create(CultureInfo.InvariantCulture, $"重复的企业标识 \"{RosterText.Clip(id)}\"，首次出现在第 {first} 行"));
-                else firstSeen[id] = rows[i].Number;
-            }
+            RefuseRepeatedIds(chunk, idColumn, firstRows, jsonId);
             await input.WriteAsync(chunk, token);
+        }
+    }
+
+    private static void RefuseRepeatedIds(BatchChunk chunk, int idColumn, FirstRows firstRows, char[] jsonId)
+    {
+        var rows = chunk.Rows;
+        for (var i = 0; i < chunk.Count; i++)
+        {
+            if (rows[i].Problem is not null) continue;
+            var id = idColumn >= 0 ? (idColumn < rows[i].Cells!.Length ? rows[i].Cells![idColumn].AsSpan().Trim() : default)
+                : jsonId.AsSpan(0, JsonlId(rows[i].Json.Span, jsonId));
+            // An empty or too long id is the binder's to refuse; it is never kept here.
+            if (!firstRows.TryAdd(id, rows[i].Number, out var first))
+                chunk.Refused[i] = new RowProblem(rows[i].Number, "企业标识", string.Create(CultureInfo.InvariantCulture, $"重复的企业标识 \"{RosterText.Clip(id.ToString())}\"，首次出现在第 {first} 行"));
         }
     }
 
@@ -273,27 +301,39 @@ public sealed class BatchService(PolicyNavigator navigator)
         return lines;
     }
 
-    /// <summary>The id of a JSON Lines row, found without parsing the whole profile.</summary>
-    private static string? JsonlId(string json)
+    /// <summary>The id of a JSON Lines row, copied into <paramref name="id"/> without parsing the
+    /// whole profile: its length, or 0 when the line has no id as text of at most
+    /// <see cref="FirstRows.MaxLength"/> characters (the binder then refuses the row, or keeps its long id unregistered).</summary>
+    private static int JsonlId(ReadOnlySpan<byte> json, Span<char> id)
     {
         try
         {
-            var reader = new Utf8JsonReader(Encoding.UTF8.GetBytes(json));
-            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return null;
+            var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return 0;
             while (reader.Read())
             {
-                if (reader.TokenType == JsonTokenType.EndObject) return null;
-                if (reader.TokenType != JsonTokenType.PropertyName) return null;
-                var isId = reader.ValueTextEquals("id");
+                if (reader.TokenType != JsonTokenType.PropertyName) return 0;
+                var isId = reader.ValueTextEquals("id"u8);
                 reader.Read();
-                if (isId) return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
-                reader.Skip();
+                if (!isId)
+                {
+                    reader.Skip();
+                    continue;
+                }
+                if (reader.TokenType != JsonTokenType.String) return 0;
+                if (reader.ValueSpan.Length <= id.Length) return reader.CopyString(id);
+                // Longer in bytes may still be short enough in characters (three bytes a Chinese character).
+                var text = reader.GetString()!;
+                if (text.Length > id.Length) return 0;
+                text.AsSpan().CopyTo(id);
+                return text.Length;
             }
         }
-        catch (JsonException)
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
         {
+            // Not a profile the binder will take: it says what is wrong with the row.
         }
-        return null;
+        return 0;
     }
 }
 

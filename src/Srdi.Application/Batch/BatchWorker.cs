@@ -13,17 +13,19 @@ internal sealed class BatchWorker
     private readonly CompiledCatalog _catalog;
     private readonly BatchMeasure[] _measures;
     private readonly RowBinder? _binder;
+    private readonly JsonRowBinder? _json;
     private readonly ProfileReader _profiles;
     private readonly DateOnly _at;
     private readonly EnterpriseRecord _record;
     private readonly EnterpriseOutcomes _outcomes;
     private readonly List<RowProblem> _problems = [];
 
-    public BatchWorker(CompiledCatalog catalog, BatchMeasure[] measures, RowBinder? binder, ProfileReader profiles, DateOnly at)
+    public BatchWorker(CompiledCatalog catalog, BatchMeasure[] measures, RowBinder? binder, JsonRowBinder? json, ProfileReader profiles, DateOnly at)
     {
         _catalog = catalog;
         _measures = measures;
         _binder = binder;
+        _json = json;
         _profiles = profiles;
         _at = at;
         _record = catalog.NewRecord();
@@ -100,9 +102,11 @@ internal sealed class BatchWorker
                 }
             return _binder!.Bind(cells, row.Number, _record, _problems);
         }
+        // The JSON binder decides every well-formed profile; anything else is worded by the profile reader.
+        if (_json is not null && _json.TryBind(row.Json.Span, _record)) return true;
         try
         {
-            _record.Load(_profiles.ReadText(row.Json!));
+            _record.Load(_profiles.ReadText(System.Text.Encoding.UTF8.GetString(row.Json.Span)));
             return true;
         }
         catch (ProfileException e)

@@ -8,7 +8,9 @@ namespace Srdi.Application.Batch;
 /// entitlements.csv equal the summary's, and no output shows 171111.11111111111111111111112.</summary>
 public static class Fen
 {
-    public static decimal Round(decimal yuan) => Math.Round(yuan, 2, MidpointRounding.AwayFromZero);
+    // An amount already to the fen (every zero, every whole amount) is left as it is, bit for bit, as
+    // Math.Round leaves it: ten amounts of every measure of every row go through here.
+    public static decimal Round(decimal yuan) => yuan.Scale <= 2 ? yuan : Math.Round(yuan, 2, MidpointRounding.AwayFromZero);
 
     public static void Round(ref MeasureOutcome o)
     {

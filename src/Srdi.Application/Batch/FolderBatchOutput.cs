@@ -9,9 +9,9 @@ using Srdi.Engine.Evaluation;
 
 namespace Srdi.Application.Batch;
 
-/// <summary>The command line's output: entitlements (JSON Lines and CSV), nothing.csv,
-/// rejected.csv, summary.md/.xlsx and, when lists are wanted, 名单.xlsx, in one folder, with
-/// manifest.json naming them. The run owns the folder while it runs (an exclusive lock file,
+/// <summary>The command line's output: rejected.csv, summary.md/.xlsx and, when lists are wanted,
+/// 名单.xlsx, in one folder, with manifest.json naming them; the large files for programs
+/// (entitlements.jsonl, entitlements.csv, nothing.csv) only when the options ask for them. The run owns the folder while it runs (an exclusive lock file,
 /// .srdi-batch.lock; a second run on the same folder is refused). Everything is written in a private
 /// working folder first; when the run completes the previous run's manifest goes, the files of the
 /// previous run this run does not write go, the new files are moved in by rename, and the new
@@ -31,6 +31,10 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
 
     /// <summary>The prefix of a run's private working folder inside --out.</summary>
     public const string WorkingPrefix = ".srdi-batch-";
+
+    /// <summary>The file of each machine output, as --with names it.</summary>
+    public static readonly IReadOnlyList<(string File, MachineOutputs Output)> MachineFiles =
+        [(EntitlementsJsonl, MachineOutputs.EntitlementsJsonl), (EntitlementsCsv, MachineOutputs.EntitlementsCsv), (NothingCsv, MachineOutputs.Nothing)];
 
     /// <summary>Every name a run may put in --out: only these are ever replaced or removed.</summary>
     public static readonly IReadOnlyList<string> ProductFiles =
@@ -59,12 +63,19 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
         Directory.CreateDirectory(_working);
         if (plan.Options.Lists) Directory.CreateDirectory(Path.Combine(_working, ListsFolder));
         _encoding = new MeasureEncoding(plan);
-        _jsonl = Create(EntitlementsJsonl, 1 << 20);
-        _csv = Create(EntitlementsCsv, 1 << 20);
-        _nothing = Create(NothingCsv, 1 << 16);
+        var machine = plan.Options.MachineOutputs;
+        if (machine.HasFlag(MachineOutputs.EntitlementsJsonl)) _jsonl = Create(EntitlementsJsonl, 1 << 20);
+        if (machine.HasFlag(MachineOutputs.EntitlementsCsv))
+        {
+            _csv = Create(EntitlementsCsv, 1 << 20);
+            Header(_csv, "行号,企业标识,企业名称,措施,条款,状态,征求意见稿,金额类型,确定金额,最高金额,分年度合计,申请方式,从高不重复,计入现行有效合计,其他受益方,其他受益方确定金额,其他受益方最高金额,其他受益方分年度合计");
+        }
+        if (machine.HasFlag(MachineOutputs.Nothing))
+        {
+            _nothing = Create(NothingCsv, 1 << 16);
+            Header(_nothing, "行号,企业标识,企业名称,区县,最接近的措施,措施名称,未获支持的原因");
+        }
         _rejected = new StreamWriter(Create(RejectedCsv, 1 << 12), new UTF8Encoding(true));
-        Header(_csv, "行号,企业标识,企业名称,措施,条款,状态,征求意见稿,金额类型,确定金额,最高金额,分年度合计,申请方式,从高不重复,计入现行有效合计,其他受益方,其他受益方确定金额,其他受益方最高金额,其他受益方分年度合计");
-        Header(_nothing, "行号,企业标识,企业名称,区县,最接近的措施,措施名称,未获支持的原因");
         _rejected.WriteLine("行号,字段,问题");
         return ValueTask.CompletedTask;
     }
@@ -113,9 +124,9 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
         var part = (FolderChunk)chunk;
         // Plain writes into megabyte buffers: the service calls this on a pool thread of its own, and
         // async writes to a local file only add a thread hop per flush (measurable over a million rows).
-        _jsonl!.Write(part.Entitlements.WrittenSpan);
-        _csv!.Write(part.EntitlementRows.WrittenSpan);
-        _nothing!.Write(part.Nothing.WrittenSpan);
+        _jsonl?.Write(part.Entitlements.WrittenSpan);
+        _csv?.Write(part.EntitlementRows.WrittenSpan);
+        _nothing?.Write(part.Nothing.WrittenSpan);
         foreach (var problem in rejected)
             _rejected!.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{problem.Row},{Csv(problem.Field)},{Csv(problem.Problem)}"));
         foreach (var (index, entries) in part.Lists)
@@ -244,7 +255,7 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
         public readonly CompiledCatalog Catalog;
         public readonly BatchMeasure[] Measures;
         public readonly bool[] Draft;
-        public readonly bool Lists;
+        public readonly bool Lists, Jsonl, Csv, Nothing;
         public readonly JsonEncodedText[] MeasureIds;
         public readonly byte[][] CsvMeasure;
         public readonly byte[][] CsvApplication;
@@ -261,6 +272,9 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
             Measures = plan.Measures.ToArray();
             Draft = Measures.Select(m => m.Document.IsDraft).ToArray();
             Lists = plan.Options.Lists;
+            Jsonl = plan.Options.MachineOutputs.HasFlag(MachineOutputs.EntitlementsJsonl);
+            Csv = plan.Options.MachineOutputs.HasFlag(MachineOutputs.EntitlementsCsv);
+            Nothing = plan.Options.MachineOutputs.HasFlag(MachineOutputs.Nothing);
             MeasureIds = Measures.Select(m => JsonEncodedText.Encode(m.Measure.Id)).ToArray();
             CsvMeasure = Measures.Select(m => Encoding.UTF8.GetBytes(
                 $",{m.Measure.Id},{Encoding.UTF8.GetString(Utf8Lines.Field(m.Measure.Clause))},")).ToArray();
@@ -316,9 +330,32 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
 
         public void Add(in EvaluatedEnterprise enterprise)
         {
-            WriteEntitlements(enterprise);
-            WriteRows(enterprise);
-            if (enterprise.Miss is { } miss) WriteNothing(enterprise, miss);
+            // Only what the run writes is encoded: by default that is the lists alone.
+            if (_encoding.Jsonl) WriteEntitlements(enterprise);
+            if (_encoding.Csv || (_encoding.Nothing && enterprise.Miss is not null)) WriteEnterprise(enterprise);
+            if (_encoding.Csv) WriteRows(enterprise);
+            if (_encoding.Lists) WriteLists(enterprise);
+            if (_encoding.Nothing && enterprise.Miss is { } miss) WriteNothing(enterprise, miss);
+        }
+
+        /// <summary>The enterprise's part of every CSV line ("12,id,name"), encoded once per row.</summary>
+        private void WriteEnterprise(in EvaluatedEnterprise e)
+        {
+            _enterprise.Clear();
+            _enterprise.Append(e.Row);
+            _enterprise.Append((byte)',');
+            _enterprise.AppendField(e.Record.Id);
+            _enterprise.Append((byte)',');
+            _enterprise.AppendField(e.Record.Name);
+        }
+
+        private void WriteLists(in EvaluatedEnterprise e)
+        {
+            var outcomes = e.Outcomes;
+            var measures = _encoding.Measures;
+            foreach (var range in e.Evaluated)
+                for (var i = range.Start; i < range.End; i++)
+                    if (outcomes[i].Status == MeasureStatus.Eligible) AddToList(e, measures[i], outcomes[i]);
         }
 
         private void WriteEntitlements(in EvaluatedEnterprise e)
@@ -374,17 +411,8 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
 
         private void WriteRows(in EvaluatedEnterprise e)
         {
-            var record = e.Record;
             var outcomes = e.Outcomes;
-            var measures = _encoding.Measures;
             var draft = _encoding.Draft;
-            // The enterprise's part of every line ("12,id,name"), encoded once per row.
-            _enterprise.Clear();
-            _enterprise.Append(e.Row);
-            _enterprise.Append((byte)',');
-            _enterprise.AppendField(record.Id);
-            _enterprise.Append((byte)',');
-            _enterprise.AppendField(record.Name);
             var target = EntitlementRows;
             foreach (var range in e.Evaluated)
             {
@@ -421,7 +449,6 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
                     }
                     else target.Append(",,,"u8);
                     target.Append((byte)'\n');
-                    if (_encoding.Lists && o.Status == MeasureStatus.Eligible) AddToList(e, measures[i], o);
                 }
             }
         }

@@ -30,6 +30,7 @@ internal sealed class CsvRosterSource : RosterSource
             throw new RosterFormatException($"无法读取 CSV 表头：{e.Message}");
         }
         Headers = Enumerable.Range(0, _reader.FieldCount).Select(_reader.GetName).ToList();
+        _shared = _sharedTexts.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public override double Progress => Through(_file);
@@ -57,24 +58,40 @@ internal sealed class CsvRosterSource : RosterSource
             }
             _row++;
             var count = _reader.RowFieldCount;
-            var cells = new string?[count];
+            // The row's array of cells is reused with the row: rows travel in recycled chunks.
+            var cells = row.Cells is { } used && used.Length == count ? used : new string?[count];
             RowProblem? problem = null;
             for (var i = 0; i < count; i++)
             {
                 // An oversized cell is measured, never copied into a string.
-                var length = _reader.GetFieldSpan(i).Length;
-                if (length > MaxCellLength)
+                var field = _reader.GetFieldSpan(i);
+                if (field.Length > MaxCellLength)
                 {
-                    problem ??= LongCell(_row, i, length);
+                    problem ??= LongCell(_row, i, field.Length);
+                    cells[i] = null;
                     continue;
                 }
-                var value = _reader.GetString(i);
-                cells[i] = value.Length == 0 ? null : value;
+                cells[i] = field.Length == 0 ? null : Text(field);
             }
             if (problem is not null) return Reject(row, _row, cells, problem);
             if (Emit(row, _row, cells)) return true;
         }
     }
+
+    /// <summary>A cell as a string; short cells that repeat down a roster (是/否, [], 0, a choice, an
+    /// area, a date) are the same string each time instead of millions of copies.</summary>
+    private string Text(ReadOnlySpan<char> cell)
+    {
+        if (cell.Length > MaxShared || (cell.Length > 3 && !cell.ContainsAnyExceptInRange('0', '9'))) return cell.ToString();
+        if (_shared.TryGetValue(cell, out var text)) return text;
+        text = cell.ToString();
+        if (_sharedTexts.Count < MaxSharedCount) _sharedTexts[text] = text;
+        return text;
+    }
+
+    private const int MaxShared = 10, MaxSharedCount = 1 << 16;
+    private readonly Dictionary<string, string> _sharedTexts = new(StringComparer.Ordinal);
+    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _shared;
 
     public override void Dispose()
     {

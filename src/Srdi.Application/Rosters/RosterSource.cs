@@ -9,8 +9,13 @@ public sealed class RawRow
 {
     public long Number;
     public string?[]? Cells;
-    public string? Json;
-    public string? Id;
+
+    /// <summary>The JSON line as UTF-8, as it was in the file: bound into the record without ever
+    /// becoming a string. It lies in the bytes of the row's chunk and is valid until the chunk is reused.</summary>
+    public ReadOnlyMemory<byte> Json;
+
+    /// <summary>Where the line's bytes are kept: the chunk's, shared by its rows; a row read on its own gets a copy.</summary>
+    internal RowBytes? Bytes;
 
     /// <summary>Set by the reader when the row is refused before binding (a cell too long to
     /// keep): the row is rejected with this problem, its oversized cell never held in memory.</summary>
@@ -69,7 +74,7 @@ public abstract class RosterSource : IDisposable
     {
         row.Number = number;
         row.Cells = cells;
-        row.Json = null;
+        row.Json = default;
         row.Problem = problem;
         return true;
     }
@@ -82,7 +87,7 @@ public abstract class RosterSource : IDisposable
             if (string.IsNullOrWhiteSpace(cell)) continue;
             row.Number = number;
             row.Cells = cells;
-            row.Json = null;
+            row.Json = default;
             foreach (var c in cells) row.Size += c?.Length ?? 0;
             return true;
         }
@@ -141,4 +146,42 @@ public abstract class RosterSource : IDisposable
     protected RowProblem LongCell(long number, int column, long length) => new(number,
         Headers is { } h && column < h.Count ? h[column] : string.Create(CultureInfo.InvariantCulture, $"第 {column + 1} 列"),
         string.Create(CultureInfo.InvariantCulture, $"单元格过长（{length:N0} 个字符，上限 {MaxCellLength:N0}）"));
+}
+
+/// <summary>The bytes of a chunk's JSON lines, in blocks reused from chunk to chunk: a million lines
+/// are copied once from the file's buffer and never allocated one by one.</summary>
+internal sealed class RowBytes
+{
+    private const int BlockSize = 1 << 18;
+    private readonly List<byte[]> _blocks = [];
+    private int _block, _used;
+
+    public ReadOnlyMemory<byte> Keep(ReadOnlySpan<byte> line)
+    {
+        while (true)
+        {
+            if (_block == _blocks.Count) _blocks.Add(new byte[Math.Max(BlockSize, line.Length)]);
+            var block = _blocks[_block];
+            if (block.Length - _used >= line.Length)
+            {
+                line.CopyTo(block.AsSpan(_used));
+                var kept = block.AsMemory(_used, line.Length);
+                _used += line.Length;
+                return kept;
+            }
+            // A line longer than the blocks so far gets a block of its own, in place of a small one.
+            if (_used == 0) _blocks[_block] = new byte[line.Length];
+            else
+            {
+                _block++;
+                _used = 0;
+            }
+        }
+    }
+
+    public void Clear()
+    {
+        _block = 0;
+        _used = 0;
+    }
 }

@@ -26,16 +26,23 @@ internal static class BatchCommand
         var quietOption = new Option<bool>("--quiet") { Description = "不显示进度条（供脚本使用）" };
         var noExcelOption = new Option<bool>("--no-excel") { Description = "不生成各措施名单的 Excel 工作簿" };
         var workersOption = new Option<int?>("--workers") { Description = "并行线程数（默认等于处理器核数）" };
-        var command = new Command("batch", "免申即享批量评估：对整份企业名单运行全部措施，输出每家企业的支持、各措施名单、汇总和被拒绝的行");
+        var withOption = new Option<string[]>("--with")
+        {
+            Description = "另外写出供程序使用的大文件（默认不写；每百万家企业合计约 0.9 GB），逗号分隔：" +
+                "entitlements.jsonl（每家企业的支持，程序读取；srdi batch diff 需要）、entitlements.csv（每家企业每项措施一行）、" +
+                "nothing.csv（未获资金支持的企业及最接近的措施），或 all 表示全部",
+            AllowMultipleArgumentsPerToken = false,
+        };
+        var command = new Command("batch", "免申即享批量评估：对整份企业名单运行全部措施，输出各措施名单（名单.xlsx）、汇总（summary.md / summary.xlsx）和被拒绝的行；--with 另写出每家企业的明细");
         command.Arguments.Add(rosterArgument);
-        foreach (var option in new Option[] { atOption, outOption, draftsOption, quietOption, noExcelOption, workersOption }) command.Options.Add(option);
+        foreach (var option in new Option[] { atOption, outOption, draftsOption, quietOption, noExcelOption, workersOption, withOption }) command.Options.Add(option);
         command.SetAction(async (parse, cancellationToken) =>
         {
             var rosterPath = parse.GetValue(rosterArgument)!;
             if (Directory.Exists(rosterPath)) throw new UsageException($"名单应为文件，但“{TerminalText.Clean(rosterPath)}”是一个文件夹");
             if (!File.Exists(rosterPath)) throw new UsageException($"找不到名单文件“{TerminalText.Clean(rosterPath)}”");
             var options = new BatchOptions(EvaluateCommand.ParseDate(parse.GetValue(atOption)), parse.GetValue(draftsOption),
-                !parse.GetValue(noExcelOption), parse.GetValue(workersOption));
+                !parse.GetValue(noExcelOption), parse.GetValue(workersOption), MachineOutputs: ParseWith(parse.GetValue(withOption)));
             var folder = parse.GetValue(outOption)!;
             OutputPaths.CheckFolder("--out", folder);
             var batch = context.Service<BatchService>(parse.GetValue(catalogOption));
@@ -74,6 +81,26 @@ internal static class BatchCommand
         });
         command.Subcommands.Add(DiffCommand.Build(context, catalogOption));
         return command;
+    }
+
+    /// <summary>--with entitlements.jsonl,nothing.csv (or all; the option may also be repeated).</summary>
+    internal static MachineOutputs ParseWith(IEnumerable<string>? values)
+    {
+        var outputs = MachineOutputs.None;
+        foreach (var value in values ?? [])
+            foreach (var part in value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (part.Equals("all", StringComparison.OrdinalIgnoreCase))
+                {
+                    outputs |= MachineOutputs.All;
+                    continue;
+                }
+                var known = FolderBatchOutput.MachineFiles.FirstOrDefault(m => m.File.Equals(part, StringComparison.OrdinalIgnoreCase));
+                if (known.File is null)
+                    throw new UsageException($"--with 不认识“{TerminalText.Clean(part)}”：可用 {string.Join("、", FolderBatchOutput.MachineFiles.Select(m => m.File))} 或 all（逗号分隔）");
+                outputs |= known.Output;
+            }
+        return outputs;
     }
 
     /// <summary>Keeps only the newest snapshot: the bar redraws on its own clock, not on every chunk.</summary>

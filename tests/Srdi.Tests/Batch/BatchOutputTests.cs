@@ -38,10 +38,11 @@ public sealed class BatchOutputTests : IDisposable
         return path;
     }
 
-    private static async Task<BatchReport> Run(string roster, string folder, bool lists = false, Func<string, Stream>? openFile = null)
+    private static async Task<BatchReport> Run(string roster, string folder, bool lists = false, Func<string, Stream>? openFile = null,
+        MachineOutputs machine = MachineOutputs.All)
     {
         using var source = RosterSource.Open(roster);
-        return await new BatchService(RealCatalog.Navigator).RunAsync(source, new FolderBatchOutput(folder, openFile), new BatchOptions(At, Lists: lists), null, CancellationToken.None);
+        return await new BatchService(RealCatalog.Navigator).RunAsync(source, new FolderBatchOutput(folder, openFile), new BatchOptions(At, Lists: lists, MachineOutputs: machine), null, CancellationToken.None);
     }
 
     private const string Giants = "企业标识,企业名称,省份,城市,区县,专精特新“小巨人”企业认定日期\n";
@@ -209,6 +210,48 @@ public sealed class BatchOutputTests : IDisposable
         var present = Directory.GetFiles(folder).Select(Path.GetFileName).Where(n => FolderBatchOutput.ProductFiles.Contains(n!)).Order(StringComparer.Ordinal);
         Assert.Equal(manifest.Files.Select(f => f.Name).Append(BatchManifest.FileName).Order(StringComparer.Ordinal), present);
         Assert.Empty(Directory.GetDirectories(folder, FolderBatchOutput.WorkingPrefix + "*"));
+    }
+
+    [Fact]
+    public async Task ByDefault_ARunWritesWhatStaffRead_AndTheMachineOutputsOnlyWhenAsked()
+    {
+        var folder = Path_("default");
+        var roster = Roster("one.csv", Giants + "N1,南山甲,广东省,深圳市,南山区,2024-07-15\nX1,北京乙,北京市,北京市,市辖区,\n");
+        await Run(roster, folder, lists: true, machine: MachineOutputs.All);
+        Assert.True(File.Exists(Path.Combine(folder, FolderBatchOutput.EntitlementsJsonl)));
+
+        var report = await Run(roster, folder, lists: true, machine: MachineOutputs.None);
+        string[] expected = [BeneficiaryWorkbook.FileName, BatchManifest.FileName, FolderBatchOutput.RejectedCsv, SummaryWriter.Markdown, SummaryWriter.Workbook];
+        Assert.Equal(expected.Order(StringComparer.Ordinal), report.Files.Order(StringComparer.Ordinal));
+        // The earlier run's machine outputs go: a folder holds one run's files, never a mix.
+        Assert.Equal(expected.Order(StringComparer.Ordinal), Directory.GetFiles(folder).Select(Path.GetFileName).Where(n => n != FolderBatchOutput.LockFile).Order(StringComparer.Ordinal));
+        var manifest = BatchManifest.ReadComplete(folder, hashes: true);
+        Assert.Empty(manifest.MachineOutputs!);
+        // The list of the measure the 南山 little giant is entitled to is there, as before.
+        var list = MiniExcel.Query(Path.Combine(folder, BeneficiaryWorkbook.FileName), useHeaderRow: true, sheetName: "sz-nanshan-2024.4").Cast<IDictionary<string, object?>>().ToList();
+        Assert.Equal("N1", Assert.Single(list)["企业标识"]);
+
+        var some = Path_("some");
+        report = await Run(roster, some, machine: MachineOutputs.EntitlementsJsonl | MachineOutputs.Nothing);
+        Assert.Contains(FolderBatchOutput.EntitlementsJsonl, report.Files);
+        Assert.Contains(FolderBatchOutput.NothingCsv, report.Files);
+        Assert.DoesNotContain(FolderBatchOutput.EntitlementsCsv, report.Files);
+        Assert.Equal([FolderBatchOutput.EntitlementsJsonl, FolderBatchOutput.NothingCsv], BatchManifest.ReadComplete(some).MachineOutputs!);
+        Assert.Contains("X1,北京乙", File.ReadAllText(Path.Combine(some, FolderBatchOutput.NothingCsv)), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Diff_OfARunWithoutEntitlements_SaysWhichOptionTheRunNeeded()
+    {
+        var roster = Roster("one.csv", Giants + "N1,南山甲,广东省,深圳市,南山区,2024-07-15\n");
+        var with = Path_("with");
+        var without = Path_("without");
+        await Run(roster, with);
+        await Run(roster, without, machine: MachineOutputs.EntitlementsCsv);
+        var refused = Assert.Throws<BatchOutputException>(() => BatchDiff.Compare(with, without));
+        Assert.Contains("没有写出 entitlements.jsonl", refused.Message, StringComparison.Ordinal);
+        Assert.Contains("--with entitlements.jsonl", refused.Message, StringComparison.Ordinal);
+        Assert.Empty(BatchDiff.Compare(with, with).Changes);
     }
 
     [Fact]

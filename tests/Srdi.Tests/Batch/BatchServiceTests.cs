@@ -33,7 +33,7 @@ public sealed class BatchServiceTests : IDisposable
         var roster = Generated(1500, ".csv");
         var folder = Path.Combine(_folder, "out");
         using (var source = RosterSource.Open(roster))
-            await Service.RunAsync(source, new FolderBatchOutput(folder), new BatchOptions(At, Lists: false), null, CancellationToken.None);
+            await Service.RunAsync(source, new FolderBatchOutput(folder), new BatchOptions(At, Lists: false, MachineOutputs: MachineOutputs.All), null, CancellationToken.None);
         var memory = new MemoryBatchOutput();
         using (var source = RosterSource.Open(roster))
             await Service.RunAsync(source, memory, new BatchOptions(At, Lists: false), null, CancellationToken.None);
@@ -97,12 +97,12 @@ public sealed class BatchServiceTests : IDisposable
         var roster = Generated(10_000, ".csv");
         var folder = Path.Combine(_folder, "earlier");
         using (var small = RosterSource.Open(Generated(100, ".csv")))
-            await Service.RunAsync(small, new FolderBatchOutput(folder), new BatchOptions(At, Lists: false), null, CancellationToken.None);
+            await Service.RunAsync(small, new FolderBatchOutput(folder), new BatchOptions(At, Lists: false, MachineOutputs: MachineOutputs.All), null, CancellationToken.None);
         var before = File.ReadAllBytes(Path.Combine(folder, FolderBatchOutput.EntitlementsJsonl));
 
         using var cancel = new CancellationTokenSource();
         using var source = RosterSource.Open(roster);
-        var run = Service.RunAsync(source, new FolderBatchOutput(folder), new BatchOptions(At, Lists: false, ChunkSize: 64),
+        var run = Service.RunAsync(source, new FolderBatchOutput(folder), new BatchOptions(At, Lists: false, ChunkSize: 64, MachineOutputs: MachineOutputs.All),
             new Reported(p => { if (p.Rows > 0) cancel.Cancel(); }), cancel.Token);
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(Patience));
 

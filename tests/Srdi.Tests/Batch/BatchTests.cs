@@ -46,7 +46,7 @@ public sealed class BatchTests : IDisposable
     {
         using var source = RosterSource.Open(roster);
         var folder = Path.Combine(_folder, output);
-        var report = await new BatchService(RealCatalog.Navigator).RunAsync(source, new FolderBatchOutput(folder), new BatchOptions(At, Lists: excel), null, CancellationToken.None);
+        var report = await new BatchService(RealCatalog.Navigator).RunAsync(source, new FolderBatchOutput(folder), new BatchOptions(At, Lists: excel, MachineOutputs: MachineOutputs.All), null, CancellationToken.None);
         _outputs[report] = folder;
         return report;
     }

@@ -242,7 +242,7 @@ public sealed partial class NewCityTests : IDisposable
             "HF3,合肥丙,安徽省,合肥市,蜀山区,,800万\n",              // no certificate: nothing
             new UTF8Encoding(false));
         var output = Path.Combine(_folder, "结果");
-        var (exit, stdout, error) = Run("batch", roster, "--at", "2025-06-01", "--out", output, "--quiet", "--no-excel", "--catalog", _catalog);
+        var (exit, stdout, error) = Run("batch", roster, "--at", "2025-06-01", "--out", output, "--quiet", "--no-excel", "--with", "entitlements.jsonl", "--catalog", _catalog);
         Assert.True(exit == 0, stdout + error);
 
         var amounts = new Dictionary<string, decimal>();
@@ -273,7 +273,7 @@ public sealed partial class NewCityTests : IDisposable
         Assert.Contains(rows, r => r[column].Length > 0);
 
         var output = Path.Combine(_folder, "generated-out");
-        var (batchExit, stdout, error) = Run("batch", roster, "--at", "2025-06-01", "--out", output, "--quiet", "--no-excel", "--catalog", _catalog);
+        var (batchExit, stdout, error) = Run("batch", roster, "--at", "2025-06-01", "--out", output, "--quiet", "--no-excel", "--with", "entitlements.jsonl", "--catalog", _catalog);
         Assert.True(batchExit == 0, stdout + error);
         Assert.Contains(MeasureId, File.ReadAllText(Path.Combine(output, "entitlements.jsonl")), StringComparison.Ordinal);
     }

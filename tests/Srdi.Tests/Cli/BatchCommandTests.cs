@@ -25,14 +25,14 @@ public sealed class BatchCommandTests : IDisposable
             ["--count", "300", "--seed", "9", "--at", "2025-06-01", "--city", "深圳", "--catalog", Srdi.Tests.Catalog.RealCatalog.Root, "--out", roster],
             TextWriter.Null, TextWriter.Null));
         var first = Path.Combine(_folder, "first");
-        (exit, output, _) = Run("batch", roster, "--at", "2025-06-01", "--out", first, "--quiet");
+        (exit, output, _) = Run("batch", roster, "--at", "2025-06-01", "--out", first, "--quiet", "--with", "all");
         Assert.Equal(0, exit);
         Assert.Contains("评估 300 家企业，拒绝 0 行", output, StringComparison.Ordinal);
         foreach (var file in new[] { "entitlements.jsonl", "entitlements.csv", "nothing.csv", "rejected.csv", "summary.md", "summary.xlsx", "名单.xlsx" })
             Assert.True(File.Exists(Path.Combine(first, file)), file);
 
         var second = Path.Combine(_folder, "second");
-        Assert.Equal(0, Run("batch", roster, "--at", "2027-06-01", "--out", second, "--quiet", "--no-excel").Exit);
+        Assert.Equal(0, Run("batch", roster, "--at", "2027-06-01", "--out", second, "--quiet", "--no-excel", "--with", "entitlements.jsonl").Exit);
         var changes = Path.Combine(_folder, "changes.csv");
         (exit, output, _) = Run("batch", "diff", first, second, "--out", changes);
         Assert.Equal(0, exit);
@@ -81,6 +81,31 @@ public sealed class BatchCommandTests : IDisposable
         var (exit, output, _) = Run("batch", roster, "--at", "2025-06-01", "--out", Path.Combine(_folder, "out"), "--quiet", "--no-excel");
         Assert.Equal(3, exit);
         Assert.Contains("有 1 行被拒绝", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ByDefault_TheListsAndTheSummary_WithAddsTheMachineOutputs_AndDiffSaysWhatItNeeds()
+    {
+        var roster = Path.Combine(_folder, "two.csv");
+        File.WriteAllText(roster, "企业标识,企业名称,省份,城市,区县,专精特新“小巨人”企业认定日期\nN1,南山甲,广东省,深圳市,南山区,2024-07-15\nX1,北京乙,北京市,北京市,市辖区,\n");
+        var plain = Path.Combine(_folder, "plain");
+        var (exit, _, error) = Run("batch", roster, "--at", "2025-06-01", "--out", plain, "--quiet");
+        Assert.True(exit == 0, error);
+        Assert.Equal(["manifest.json", "rejected.csv", "summary.md", "summary.xlsx", "名单.xlsx"], Directory.GetFiles(plain).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        var some = Path.Combine(_folder, "some");
+        Assert.Equal(0, Run("batch", roster, "--at", "2025-06-01", "--out", some, "--quiet", "--no-excel", "--with", "entitlements.jsonl, nothing.csv").Exit);
+        Assert.Equal(["entitlements.jsonl", "manifest.json", "nothing.csv", "rejected.csv", "summary.md", "summary.xlsx"], Directory.GetFiles(some).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        (exit, _, error) = Run("batch", "diff", some, plain);
+        Assert.Equal(2, exit);
+        Assert.Contains("没有写出 entitlements.jsonl", error, StringComparison.Ordinal);
+        Assert.Contains("--with entitlements.jsonl", error, StringComparison.Ordinal);
+
+        (exit, _, error) = Run("batch", roster, "--at", "2025-06-01", "--out", Path.Combine(_folder, "bad"), "--quiet", "--with", "everything");
+        Assert.Equal(2, exit);
+        Assert.Contains("--with 不认识“everything”", error, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "bad")));
     }
 
     [Fact]

@@ -47,7 +47,7 @@ public sealed class BatchKillTests(ITestOutputHelper log) : IDisposable
         {
             RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false,
         };
-        foreach (var a in new[] { typeof(SrdiCommandLine).Assembly.Location, "batch", roster, "--at", "2025-06-01", "--out", output, "--quiet", "--catalog", RealCatalog.Root })
+        foreach (var a in new[] { typeof(SrdiCommandLine).Assembly.Location, "batch", roster, "--at", "2025-06-01", "--out", output, "--quiet", "--with", "all", "--catalog", RealCatalog.Root })
             info.ArgumentList.Add(a);
         var process = Process.Start(info)!;
         return new Child(process, process.StandardOutput.ReadToEndAsync(), process.StandardError.ReadToEndAsync());

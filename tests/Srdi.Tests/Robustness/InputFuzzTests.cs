@@ -13,7 +13,8 @@ namespace Srdi.Tests.Robustness;
 
 /// <summary>Property-based fuzzing of everything a user types in (issue 9): generated roster rows
 /// (CSV and JSON Lines, through <see cref="BatchService"/>) and profiles (through the profile
-/// reader, evaluation and assessment). No exception may escape but a refusal naming the file;
+/// reader, evaluation and assessment), and the JSON Lines binder checked against the profile
+/// reader on the same profiles. No exception may escape but a refusal naming the file;
 /// every row is evaluated or rejected and the counts add up. The case count is
 /// <c>SRDI_FUZZ_CASES</c> (default 100,000: half roster rows, half profiles); docs/robustness.md
 /// records the 1,000,000-case run.</summary>
@@ -240,6 +241,21 @@ public sealed class InputFuzzTests
             Assert.Equal(s.Evaluated, memory.Enterprises.Count);
             Assert.Equal(s.Rejected, memory.Rejected.Select(p => p.Row).Distinct().LongCount());
         }, seed: Seed, iter: rosters, print: l => CellValues.Clip(string.Join("\n", l)));
+    }
+
+    [Fact]
+    public void JsonLinesBinder_TakesOnlyWhatTheProfileReaderTakes_AndFillsTheSameRecord()
+    {
+        // The binder that fills records straight from JSON Lines must never accept a profile the
+        // reader refuses, nor fill a record differently; whatever it leaves, the reader decides.
+        var binder = new JsonRowBinder(RealCatalog.Navigator.Compiled, Vocabulary);
+        long bound = 0, cases = 0;
+        ProfileJson.Sample(json =>
+        {
+            cases++;
+            if (Srdi.Tests.Rosters.JsonRowBinderTests.Agrees(binder, json)) bound++;
+        }, seed: Seed, iter: Math.Max(1, Cases / 4), threads: 1, print: CellValues.Clip);
+        Assert.True(bound > 0 && bound < cases, string.Create(CultureInfo.InvariantCulture, $"{bound} of {cases} bound directly"));
     }
 
     [Fact]

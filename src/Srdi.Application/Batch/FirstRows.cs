@@ -1,0 +1,166 @@
+using System.Buffers.Binary;
+using System.Runtime.InteropServices;
+
+namespace Srdi.Application.Batch;
+
+/// <summary>The row where each enterprise id of a roster first appeared, so that a later row with
+/// the same id is refused naming it. Ids that differ only in letter case are one id (a
+/// 统一社会信用代码 typed in lower case is the same code), compared as
+/// <see cref="StringComparison.OrdinalIgnoreCase"/> compares them. Memory holds only a 64-bit hash of each id and where the id was spilled (16 bytes a
+/// slot, about 32 MB for a million ids, where a set of strings took about 100 MB); the ids
+/// themselves go to a spill stream (a temporary file, deleted on close). A hash that matches is
+/// never taken for a duplicate on its own: the earlier id is read back and compared exactly, so
+/// two different ids whose hashes collide are both accepted. Ids confirmed as repeated are kept in
+/// a small cache, so a roster that repeats one id many times does not read the spill each time.</summary>
+internal sealed class FirstRows : IDisposable
+{
+    /// <summary>Longest id kept: a longer one is the binder's to refuse, never registered.</summary>
+    public const int MaxLength = Profiles.ProfileReader.MaxTextLength;
+
+    private const int CacheLimit = 4096;
+
+    private readonly Func<ReadOnlySpan<char>, ulong> _hash;
+    private readonly Stream _spill;
+    private ulong[] _hashes = new ulong[1024];
+
+    /// <summary>Where each slot's id lies in the spill, plus one; 0 marks an empty slot.</summary>
+    private long[] _offsets = new long[1024];
+
+    private int _count;
+    private long _end;
+    private readonly byte[] _record = new byte[10 + 2 * MaxLength];
+    private readonly Dictionary<long, (string Id, long Row)> _confirmed = [];
+
+    public FirstRows() : this(Hash, OpenSpill())
+    {
+    }
+
+    /// <summary>For tests: a chosen hash (one that collides on purpose) and spill.</summary>
+    internal FirstRows(Func<ReadOnlySpan<char>, ulong> hash, Stream spill)
+    {
+        _hash = hash;
+        _spill = spill;
+    }
+
+    public int Count => _count;
+
+    /// <summary>Registers <paramref name="id"/> at <paramref name="row"/>; false when the id was
+    /// already seen, with the row where it first appeared. Empty or over-long ids are not registered.</summary>
+    public bool TryAdd(ReadOnlySpan<char> id, long row, out long firstRow)
+    {
+        firstRow = 0;
+        if (id.IsEmpty || id.Length > MaxLength) return true;
+        var hash = _hash(id);
+        var mask = _hashes.Length - 1;
+        var slot = (int)(Mix(hash) & (ulong)mask);
+        while (_offsets[slot] != 0)
+        {
+            if (_hashes[slot] == hash && Same(_offsets[slot] - 1, id, out firstRow)) return false;
+            slot = (slot + 1) & mask;
+        }
+        _hashes[slot] = hash;
+        _offsets[slot] = Spill(id, row) + 1;
+        if (++_count > _hashes.Length / 4 * 3) Grow();
+        return true;
+    }
+
+    /// <summary>Whether the id spilled at <paramref name="offset"/> is <paramref name="id"/>: the exact check behind every matching hash.</summary>
+    private bool Same(long offset, ReadOnlySpan<char> id, out long row)
+    {
+        if (_confirmed.TryGetValue(offset, out var known))
+        {
+            row = known.Row;
+            return known.Id.AsSpan().Equals(id, StringComparison.OrdinalIgnoreCase);
+        }
+        var position = _spill.Position;
+        _spill.Position = offset;
+        _spill.ReadExactly(_record.AsSpan(0, 10));
+        row = BinaryPrimitives.ReadInt64LittleEndian(_record);
+        var length = BinaryPrimitives.ReadUInt16LittleEndian(_record.AsSpan(8));
+        var same = length == id.Length;
+        if (same)
+        {
+            var bytes = _record.AsSpan(10, 2 * length);
+            _spill.ReadExactly(bytes);
+            same = MemoryMarshal.Cast<byte, char>(bytes).Equals(id, StringComparison.OrdinalIgnoreCase);
+        }
+        _spill.Position = position;
+        if (same && _confirmed.Count < CacheLimit) _confirmed[offset] = (id.ToString(), row);
+        return same;
+    }
+
+    private long Spill(ReadOnlySpan<char> id, long row)
+    {
+        var offset = _end;
+        BinaryPrimitives.WriteInt64LittleEndian(_record, row);
+        BinaryPrimitives.WriteUInt16LittleEndian(_record.AsSpan(8), (ushort)id.Length);
+        MemoryMarshal.AsBytes(id).CopyTo(_record.AsSpan(10));
+        var length = 10 + 2 * id.Length;
+        _spill.Write(_record, 0, length);
+        _end += length;
+        return offset;
+    }
+
+    private void Grow()
+    {
+        var hashes = new ulong[_hashes.Length * 2];
+        var offsets = new long[_offsets.Length * 2];
+        var mask = hashes.Length - 1;
+        for (var i = 0; i < _hashes.Length; i++)
+        {
+            if (_offsets[i] == 0) continue;
+            var slot = (int)(Mix(_hashes[i]) & (ulong)mask);
+            while (offsets[slot] != 0) slot = (slot + 1) & mask;
+            hashes[slot] = _hashes[i];
+            offsets[slot] = _offsets[i];
+        }
+        _hashes = hashes;
+        _offsets = offsets;
+    }
+
+    /// <summary>A temporary file that goes when closed, or memory where no temporary file can be made.</summary>
+    private static Stream OpenSpill()
+    {
+        try
+        {
+            return new FileStream(Path.Combine(Path.GetTempPath(), $"srdi-ids-{Guid.NewGuid():N}.tmp"), FileMode.CreateNew, FileAccess.ReadWrite,
+                FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return new MemoryStream();
+        }
+    }
+
+    /// <summary>64 bits that ids equal under <see cref="StringComparison.OrdinalIgnoreCase"/> share:
+    /// the runtime's case-insensitive hash (32 bits, seeded per process, so that no roster can be
+    /// written to collide on purpose) and FNV-1a over the letters upper-cased in ASCII, a non-ASCII
+    /// character counting as one mark (ignoring case never makes an ASCII character equal to
+    /// another one, so equal ids still agree). Every real 统一社会信用代码 is ASCII, and then both
+    /// halves see all of it.</summary>
+    private static ulong Hash(ReadOnlySpan<char> id)
+    {
+        var h = 2166136261U;
+        foreach (var c in id)
+        {
+            h ^= c < 0x80 ? char.ToUpperInvariant(c) : 0xFFFFu;
+            h = unchecked(h * 16777619U);
+        }
+        return ((ulong)unchecked((uint)string.GetHashCode(id, StringComparison.OrdinalIgnoreCase)) << 32) | h;
+    }
+
+    /// <summary>Spreads every bit of the hash into the low bits that pick a slot.</summary>
+    private static ulong Mix(ulong h)
+    {
+        unchecked
+        {
+            h ^= h >> 33;
+            h *= 0xff51afd7ed558ccdUL;
+            h ^= h >> 33;
+            h *= 0xc4ceb9fe1a85ec53UL;
+            return h ^ (h >> 33);
+        }
+    }
+
+    public void Dispose() => _spill.Dispose();
+}

@@ -1,0 +1,393 @@
+using System.Text.Json;
+using Srdi.Application.Profiles;
+using Srdi.Engine.Evaluation;
+using Srdi.Engine.Runtime;
+using Srdi.Model.Profiles;
+using Srdi.Model.Vocabulary;
+
+namespace Srdi.Application.Rosters;
+
+/// <summary>Fills a reusable <see cref="EnterpriseRecord"/> straight from one JSON Lines profile
+/// (UTF-8), slot by slot, as <see cref="RowBinder"/> does from cells: no object model of the
+/// profile, no dictionary of facts, a string only where the record keeps one. It accepts only a
+/// profile that <see cref="ProfileReader"/> accepts, and fills the record exactly as loading that
+/// reader's profile would. Anything else (any mistake, and the rare forms it leaves to the reader:
+/// escapes in dates, amounts written as text with units) makes it answer false, and the caller
+/// reads the line with <see cref="ProfileReader"/>, which either accepts it or refuses it with its
+/// path and its Chinese reason: one set of rules and messages, whichever reader decided.</summary>
+internal sealed class JsonRowBinder
+{
+    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+
+    /// <summary>Escaped, a text of <see cref="ProfileReader.MaxTextLength"/> characters takes at most six bytes a character.</summary>
+    private const int MaxTextBytes = ProfileReader.MaxTextLength * 6;
+
+    private const int MaxInterned = 10_000;
+
+    private readonly CatalogVocabulary _vocabulary;
+    private readonly Dictionary<string, Fact>.AlternateLookup<ReadOnlySpan<char>> _facts;
+    private readonly (byte[] Name, CertificateKind Kind)[] _kinds;
+    private readonly (byte[] Code, CertificateLevel Level)[] _levels;
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _textLookup;
+    private readonly List<Certificate> _certificates = [];
+    private readonly List<int> _years = [];
+
+    /// <summary>The row each fact was last seen in: a fact written twice in one profile is refused.</summary>
+    private readonly int[] _seen;
+    private int _row;
+
+    private sealed record Fact(FactDefinition Definition, int Slot, int Index);
+
+    public JsonRowBinder(CompiledCatalog catalog, CatalogVocabulary vocabulary)
+    {
+        _vocabulary = vocabulary;
+        var facts = new Dictionary<string, Fact>(StringComparer.Ordinal);
+        var index = 0;
+        foreach (var (name, definition) in vocabulary.Facts)
+            facts[name] = new Fact(definition, catalog.TryGetSlot(name, out var slot) ? slot : -1, index++);
+        _facts = facts.GetAlternateLookup<ReadOnlySpan<char>>();
+        _seen = new int[index];
+        _kinds = vocabulary.Certificates.Select(k => (System.Text.Encoding.UTF8.GetBytes(k.Key), k.Value)).ToArray();
+        _levels = Enum.GetValues<CertificateLevel>().Select(l => (System.Text.Encoding.UTF8.GetBytes(Codes.Of(l)), l)).ToArray();
+        _textLookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    /// <returns>true when the record holds the profile; false when <see cref="ProfileReader"/> must decide (the record is then left half filled).</returns>
+    public bool TryBind(ReadOnlySpan<byte> json, EnterpriseRecord record)
+    {
+        record.Clear();
+        _certificates.Clear();
+        if (++_row == int.MaxValue)
+        {
+            Array.Clear(_seen);
+            _row = 1;
+        }
+        try
+        {
+            var reader = new Utf8JsonReader(json, Options);
+            if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
+            string? id = null;
+            var seen = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var property = reader.ValueTextEquals("id"u8) ? 1 : reader.ValueTextEquals("name"u8) ? 2 : reader.ValueTextEquals("area"u8) ? 4
+                    : reader.ValueTextEquals("certificates"u8) ? 8 : reader.ValueTextEquals("facts"u8) ? 16 : 0;
+                if (property == 0 || (seen & property) != 0) return false;
+                seen |= property;
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null) continue;
+                switch (property)
+                {
+                    case 1:
+                        if (!Text(ref reader, intern: false, out id)) return false;
+                        break;
+                    case 2:
+                        if (!Text(ref reader, intern: false, out var name)) return false;
+                        record.Name = name;
+                        break;
+                    case 4:
+                        if (!Area(ref reader, record)) return false;
+                        break;
+                    case 8:
+                        if (!Certificates(ref reader)) return false;
+                        break;
+                    default:
+                        if (!Facts(ref reader, record)) return false;
+                        break;
+                }
+            }
+            // Anything after the profile but blanks and comments is a mistake the reader words.
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read() || id is null) return false;
+            record.Id = id;
+            foreach (var certificate in _certificates) record.AddCertificate(certificate);
+            return true;
+        }
+        catch (Exception e) when (e is JsonException or InvalidOperationException)
+        {
+            // Broken JSON, or text that is not valid UTF-8 or UTF-16: the profile reader says what is wrong.
+            return false;
+        }
+    }
+
+    /// <summary>A text field: a string of at most <see cref="ProfileReader.MaxTextLength"/> characters.
+    /// Interned texts (area names, issuers) repeat across a roster and are allocated once.</summary>
+    private bool Text(ref Utf8JsonReader reader, bool intern, out string? text)
+    {
+        text = null;
+        if (reader.TokenType != JsonTokenType.String || reader.ValueSpan.Length > MaxTextBytes) return false;
+        Span<char> chars = stackalloc char[reader.ValueSpan.Length];
+        var length = reader.CopyString(chars);
+        if (length > ProfileReader.MaxTextLength) return false;
+        var value = chars[..length];
+        if (!intern) text = value.ToString();
+        else if (!_textLookup.TryGetValue(value, out text))
+        {
+            text = value.ToString();
+            if (_texts.Count < MaxInterned) _texts[text] = text;
+        }
+        return true;
+    }
+
+    private bool Area(ref Utf8JsonReader reader, EnterpriseRecord record)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject) return false;
+        string? province = null, city = null, district = null;
+        DateOnly? since = null;
+        var seen = 0;
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var property = reader.ValueTextEquals("province"u8) ? 1 : reader.ValueTextEquals("city"u8) ? 2 : reader.ValueTextEquals("district"u8) ? 4
+                : reader.ValueTextEquals("since"u8) ? 8 : 0;
+            if (property == 0 || (seen & property) != 0) return false;
+            seen |= property;
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Null) continue;
+            var ok = property switch
+            {
+                1 => Text(ref reader, intern: true, out province),
+                2 => Text(ref reader, intern: true, out city),
+                4 => Text(ref reader, intern: true, out district),
+                _ => Date(ref reader, out since),
+            };
+            if (!ok) return false;
+        }
+        if (_vocabulary.Areas.Check(province, city, district) is not null) return false;
+        record.Area = new EnterpriseArea(province, city, district, since);
+        return true;
+    }
+
+    private bool Certificates(ref Utf8JsonReader reader)
+    {
+        if (reader.TokenType != JsonTokenType.StartArray) return false;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject || _certificates.Count == ProfileReader.MaxCertificates) return false;
+            CertificateKind? kind = null;
+            CertificateLevel? level = null;
+            string? issuer = null;
+            DateOnly? issued = null, expires = null;
+            var renewal = false;
+            var seen = 0;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var property = reader.ValueTextEquals("kind"u8) ? 1 : reader.ValueTextEquals("level"u8) ? 2 : reader.ValueTextEquals("issuer"u8) ? 4
+                    : reader.ValueTextEquals("issued_on"u8) ? 8 : reader.ValueTextEquals("expires_on"u8) ? 16 : reader.ValueTextEquals("renewal"u8) ? 32 : 0;
+                if (property == 0 || (seen & property) != 0) return false;
+                seen |= property;
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null) continue;
+                switch (property)
+                {
+                    case 1:
+                        if (reader.TokenType != JsonTokenType.String) return false;
+                        foreach (var (name, k) in _kinds)
+                            if (reader.ValueTextEquals(name)) kind = k;
+                        if (kind is null) return false;
+                        break;
+                    case 2:
+                        if (reader.TokenType != JsonTokenType.String) return false;
+                        foreach (var (code, l) in _levels)
+                            if (reader.ValueTextEquals(code)) level = l;
+                        if (level is null) return false;
+                        break;
+                    case 4:
+                        if (!Text(ref reader, intern: true, out issuer)) return false;
+                        break;
+                    case 8:
+                        if (!Date(ref reader, out issued)) return false;
+                        break;
+                    case 16:
+                        if (!Date(ref reader, out expires)) return false;
+                        break;
+                    default:
+                        if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False)) return false;
+                        renewal = reader.TokenType == JsonTokenType.True;
+                        break;
+                }
+            }
+            if (kind is null || issued is not { } on) return false;
+            var until = expires ?? kind.ExpiryFor(on);
+            if (until < on || (level is { } l0 && !kind.Levels.Contains(l0))) return false;
+            _certificates.Add(new Certificate(kind.Id, level ?? kind.DefaultLevel, issuer, on, until, renewal));
+        }
+        return true;
+    }
+
+    private bool Facts(ref Utf8JsonReader reader, EnterpriseRecord record)
+    {
+        if (reader.TokenType != JsonTokenType.StartObject) return false;
+        Span<char> name = stackalloc char[128];
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            if (reader.ValueSpan.Length > name.Length) return false;
+            var length = reader.CopyString(name);
+            if (!_facts.TryGetValue(name[..length], out var fact) || _seen[fact.Index] == _row) return false;
+            _seen[fact.Index] = _row;
+            reader.Read();
+            if (reader.TokenType == JsonTokenType.Null) continue;
+            if (!fact.Definition.Yearly)
+            {
+                if (!Value(ref reader, fact, null, record)) return false;
+                continue;
+            }
+            if (reader.TokenType != JsonTokenType.StartObject) return false;
+            _years.Clear();
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                if (!Year(ref reader, out var year) || _years.Contains(year)) return false;
+                _years.Add(year);
+                reader.Read();
+                if (reader.TokenType != JsonTokenType.Null && !Value(ref reader, fact, year, record)) return false;
+            }
+        }
+        return true;
+    }
+
+    /// <summary>"2024": four digits, 1900 to 2200, as the profile reader takes a year.</summary>
+    private static bool Year(ref Utf8JsonReader reader, out int year)
+    {
+        year = 0;
+        var s = reader.ValueSpan;
+        if (reader.ValueIsEscaped || s.Length != 4) return false;
+        foreach (var b in s)
+        {
+            if (b is < (byte)'0' or > (byte)'9') return false;
+            year = year * 10 + (b - '0');
+        }
+        return year is >= 1900 and <= 2200;
+    }
+
+    /// <summary>One value of a fact, set in the record (for a year, or none).</summary>
+    private static bool Value(ref Utf8JsonReader reader, Fact fact, int? year, EnterpriseRecord record)
+    {
+        var definition = fact.Definition;
+        if (definition.Type == FactType.List)
+        {
+            if (!List(ref reader, definition, out var items)) return false;
+            if (fact.Slot < 0) return true;
+            if (year is { } y) record.SetYear(fact.Slot, y, items);
+            else record.Set(fact.Slot, items);
+            return true;
+        }
+        switch (definition.Type)
+        {
+            case FactType.Money or FactType.Rate or FactType.Count or FactType.Number:
+                if (!Number(ref reader, definition.Type, out var number)) return false;
+                if (fact.Slot >= 0) new EnterpriseRecordTarget(record, fact.Slot, year).Number(number);
+                return true;
+            case FactType.Boolean:
+                if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False)) return false;
+                if (fact.Slot >= 0) new EnterpriseRecordTarget(record, fact.Slot, year).Boolean(reader.TokenType == JsonTokenType.True);
+                return true;
+            case FactType.Date:
+                if (!Date(ref reader, out var date)) return false;
+                if (fact.Slot >= 0) new EnterpriseRecordTarget(record, fact.Slot, year).Date(date!.Value);
+                return true;
+            case FactType.Choice:
+                if (Choice(ref reader, definition.Choices) is not { } choice) return false;
+                if (fact.Slot >= 0) new EnterpriseRecordTarget(record, fact.Slot, year).Text(choice);
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A list fact's items, built as the profile reader builds them (lists are short and rare).</summary>
+    private static bool List(ref Utf8JsonReader reader, FactDefinition definition, out List<FactItem> items)
+    {
+        items = [];
+        if (reader.TokenType != JsonTokenType.StartArray) return false;
+        while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
+        {
+            if (reader.TokenType != JsonTokenType.StartObject || items.Count == ProfileReader.MaxListItems) return false;
+            var fields = new Dictionary<string, object>(StringComparer.Ordinal);
+            var seen = 0UL;
+            while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+            {
+                var index = -1;
+                for (var i = 0; i < definition.Fields.Count && i < 64; i++)
+                    if (reader.ValueTextEquals(definition.Fields[i].Name)) index = i;
+                if (index < 0 || (seen & (1UL << index)) != 0) return false;
+                seen |= 1UL << index;
+                var field = definition.Fields[index];
+                reader.Read();
+                if (reader.TokenType == JsonTokenType.Null) continue;
+                if (!Scalar(ref reader, field.Type, field.Choices, out var value)) return false;
+                fields[field.Name] = value;
+            }
+            items.Add(new FactItem(fields));
+        }
+        return true;
+    }
+
+    /// <summary>A list item's field, boxed as the profile reader boxes it.</summary>
+    private static bool Scalar(ref Utf8JsonReader reader, FactType type, IReadOnlyList<string> choices, out object value)
+    {
+        value = null!;
+        switch (type)
+        {
+            case FactType.Money or FactType.Rate or FactType.Count or FactType.Number:
+                if (!Number(ref reader, type, out var number)) return false;
+                value = number;
+                return true;
+            case FactType.Boolean:
+                if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False)) return false;
+                value = reader.TokenType == JsonTokenType.True;
+                return true;
+            case FactType.Date:
+                if (!Date(ref reader, out var date)) return false;
+                value = date!.Value;
+                return true;
+            case FactType.Choice:
+                if (Choice(ref reader, choices) is not { } choice) return false;
+                value = choice;
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>A number token within the fact type's range; money and rates written as text
+    /// ("500万", "3.5%") are left to the profile reader.</summary>
+    private static bool Number(ref Utf8JsonReader reader, FactType type, out decimal value)
+    {
+        value = 0;
+        return reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out value) && FactValues.NumberProblem(type, value, "") is null;
+    }
+
+    /// <summary>One of the fact's choices, as the catalog's own string: nothing is allocated.</summary>
+    private static string? Choice(ref Utf8JsonReader reader, IReadOnlyList<string> choices)
+    {
+        if (reader.TokenType != JsonTokenType.String) return null;
+        foreach (var choice in choices)
+            if (reader.ValueTextEquals(choice)) return choice;
+        return null;
+    }
+
+    /// <summary>"2024-07-15" as written, in the accepted range; anything else (escapes included) is the profile reader's.</summary>
+    private static bool Date(ref Utf8JsonReader reader, out DateOnly? date)
+    {
+        date = null;
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped) return false;
+        var s = reader.ValueSpan;
+        if (s.Length != 10 || s[4] != '-' || s[7] != '-') return false;
+        if (!Digits(s[..4], out var y) || !Digits(s.Slice(5, 2), out var m) || !Digits(s.Slice(8, 2), out var d)) return false;
+        if (m is < 1 or > 12 || y < 1 || d < 1 || d > DateTime.DaysInMonth(y, m)) return false;
+        var value = new DateOnly(y, m, d);
+        if (!Srdi.Application.Text.IsoDate.InRange(value)) return false;
+        date = value;
+        return true;
+    }
+
+    private static bool Digits(ReadOnlySpan<byte> s, out int value)
+    {
+        value = 0;
+        foreach (var b in s)
+        {
+            if (b is < (byte)'0' or > (byte)'9') return false;
+            value = value * 10 + (b - '0');
+        }
+        return true;
+    }
+}
