@@ -36,7 +36,7 @@ public sealed record PolicyReport(
 
     public const string OthersHeading = "惠及员工、客户或园区的措施（不计入本企业合计）";
 
-    public string NotHereLine => "注册地不在以下文件的适用范围内，未列出其措施：" + string.Join("、", NotHere);
+    public string NotHereLine => Srdi.Application.Evaluation.ChineseText.NotHere(NotHere);
 
     /// <summary>The certificates held, or 无.</summary>
     public string CertificatesText => Certificates.Count == 0 ? "无" : string.Join("；", Certificates);

@@ -23,6 +23,15 @@ public sealed class ChineseText(Wording wording, CatalogVocabulary vocabulary)
             + (r.PendingRevision is not null && r.Status != MeasureStatus.Ineligible ? "·待相关政策修订后实施" : ""),
     };
 
+    /// <summary>The documents whose area does not include the enterprise, in one line a person can
+    /// read: with a national catalog they are thousands, so only the first few are named.</summary>
+    public static string NotHere(IReadOnlyList<string> titles)
+    {
+        const int Named = 10;
+        var line = "注册地不在以下文件的适用范围内，未列出其措施：" + string.Join("、", titles.Take(Named));
+        return titles.Count <= Named ? line : line + string.Create(CultureInfo.InvariantCulture, $"等 {titles.Count} 个文件");
+    }
+
     /// <summary>Reading rule 23, the caveat beside the status of a clause waiting on another policy.</summary>
     public static string PendingRevision(PolicyRevision revision, bool money) =>
         $"本条涉及《{revision.Policy.Trim('《', '》')}》的修订，"

@@ -45,7 +45,7 @@ internal static class EvaluationPrinter
             o.WriteLine();
         }
         if (view.NotHere.Count > 0)
-            o.WriteLine($"注册地不在以下文件的适用范围内，未列出其措施：{string.Join("、", view.NotHere.Select(d => d.Title))}");
+            o.WriteLine(ChineseText.NotHere(view.NotHere.Select(d => d.Title).ToList()));
 
         if (view.Questions.Count > 0)
         {
