@@ -29,7 +29,7 @@ public sealed class BatchMeasure
     /// <summary>What staff must read beside the list on a date: the clause waits on another
     /// policy's revision (reading rule 23); empty when nothing.</summary>
     public string CaveatOn(DateOnly at) =>
-        Measure.AwaitsRevision is { } revision && revision.PendingOn(at) ? ChineseText.PendingRevision(revision, HasMoney) : "";
+        Measure.PendingRevisionOn(at) is { } revision ? ChineseText.PendingRevision(revision, HasMoney) : "";
 }
 
 public static class BatchMeasures

@@ -107,11 +107,16 @@ public sealed class CompiledCatalog
             var document = _documents[d];
             var area = exact ? Truth.True : AreaMatch.Check(document.Document.Area, enterprise.Area, at);
             if (area == Truth.False) continue;
-            foreach (var measure in document.Measures)
-                MeasureCore.Evaluate(measure, document.Document, context, area, ref outcomes[measure.Index], parts);
-            ApplyExclusionGroups(document, outcomes);
+            EvaluateDocument(document, context, area, outcomes, parts);
             evaluated?.Add(d, document.Range);
         }
+    }
+
+    private static void EvaluateDocument(CompiledDocument document, EvaluationContext context, Truth area, Span<MeasureOutcome> outcomes, Span<PartState> parts)
+    {
+        foreach (var measure in document.Measures)
+            MeasureCore.Evaluate(measure, document.Document, context, area, ref outcomes[measure.Index], parts);
+        ApplyExclusionGroups(document, outcomes);
     }
 
     /// <summary>The definition the area index must agree with: every document checked with
@@ -130,9 +135,7 @@ public sealed class CompiledCatalog
                 foreach (var measure in document.Measures) measure.MarkOutsideArea(ref outcomes[measure.Index]);
                 continue;
             }
-            foreach (var measure in document.Measures)
-                MeasureCore.Evaluate(measure, document.Document, context, area, ref outcomes[measure.Index], parts);
-            ApplyExclusionGroups(document, outcomes);
+            EvaluateDocument(document, context, area, outcomes, parts);
         }
     }
 
@@ -140,39 +143,44 @@ public sealed class CompiledCatalog
     public (Totals InForce, Totals Drafts) TotalsOf(EnterpriseOutcomes outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        decimal e = 0, u = 0, s = 0, de = 0, du = 0, ds = 0;
+        var sum = default(CountedSum);
         var buffer = outcomes.Buffer;
         foreach (var d in outcomes.Documents)
         {
             var document = _documents[d];
             var draft = document.Document.IsDraft;
-            foreach (var m in document.Measures)
-            {
-                ref readonly var o = ref buffer[m.Index];
-                if (!o.Counts) continue;
-                if (draft) { de += o.CountedExact; du += o.CountedUpTo; ds += o.CountedScheduled; }
-                else { e += o.CountedExact; u += o.CountedUpTo; s += o.CountedScheduled; }
-            }
+            foreach (var m in document.Measures) sum.Add(buffer[m.Index], draft);
         }
-        return (new Totals(e, u, s), new Totals(de, du, ds));
+        return sum.Totals;
     }
 
     /// <summary>Money counted for the enterprise from a buffer of outcomes, drafts apart.</summary>
     public (Totals InForce, Totals Drafts) TotalsOf(ReadOnlySpan<MeasureOutcome> outcomes)
     {
-        decimal e = 0, u = 0, s = 0, de = 0, du = 0, ds = 0;
+        var sum = default(CountedSum);
         foreach (var document in _documents)
         {
             var draft = document.Document.IsDraft;
-            foreach (var m in document.Measures)
-            {
-                ref readonly var o = ref outcomes[m.Index];
-                if (!o.Counts) continue;
-                if (draft) { de += o.CountedExact; du += o.CountedUpTo; ds += o.CountedScheduled; }
-                else { e += o.CountedExact; u += o.CountedUpTo; s += o.CountedScheduled; }
-            }
+            foreach (var m in document.Measures) sum.Add(outcomes[m.Index], draft);
         }
-        return (new Totals(e, u, s), new Totals(de, du, ds));
+        return sum.Totals;
+    }
+
+    /// <summary>The money counted for the enterprise, in-force and drafts apart, added outcome by
+    /// outcome: one rule for the fast path's totals and the explained report's.</summary>
+    private struct CountedSum
+    {
+        private decimal _exact, _upTo, _scheduled, _draftExact, _draftUpTo, _draftScheduled;
+
+        public void Add(in MeasureOutcome o, bool draft)
+        {
+            if (!o.Counts) return;
+            if (draft) { _draftExact += o.CountedExact; _draftUpTo += o.CountedUpTo; _draftScheduled += o.CountedScheduled; }
+            else { _exact += o.CountedExact; _upTo += o.CountedUpTo; _scheduled += o.CountedScheduled; }
+        }
+
+        public readonly (Totals InForce, Totals Drafts) Totals =>
+            (new Totals(_exact, _upTo, _scheduled), new Totals(_draftExact, _draftUpTo, _draftScheduled));
     }
 
     /// <summary>Evaluates for one enterprise on a date every measure of the documents whose area
@@ -210,7 +218,7 @@ public sealed class CompiledCatalog
         context.Missing = null;
 
         var results = new List<MeasureResult>();
-        decimal e = 0, u = 0, s = 0, de = 0, du = 0, ds = 0;
+        var sum = default(CountedSum);
         foreach (var c in concerned)
         {
             var document = c.Document.Document;
@@ -225,11 +233,9 @@ public sealed class CompiledCatalog
                         o.Exact, o.UpTo, o.Scheduled, [], [], [], excludedBy)
                     {
                         Counted = MeasureExplainer.Counted(o),
-                        PendingRevision = MeasureExplainer.Pending(measure.Measure, at),
+                        PendingRevision = measure.Measure.PendingRevisionOn(at),
                     });
-                if (!o.Counts) continue;
-                if (document.IsDraft) { de += o.CountedExact; du += o.CountedUpTo; ds += o.CountedScheduled; }
-                else { e += o.CountedExact; u += o.CountedUpTo; s += o.CountedScheduled; }
+                sum.Add(o, document.IsDraft);
             }
         }
         var elsewhere = new List<PolicyDocument>(_documents.Length - concerned.Count);
@@ -239,7 +245,8 @@ public sealed class CompiledCatalog
             if (next < concerned.Count && ReferenceEquals(concerned[next].Document, document)) next++;
             else elsewhere.Add(document.Document);
         }
-        return new EvaluationReport(profile, at, includeDrafts, results, new Totals(e, u, s), new Totals(de, du, ds)) { Elsewhere = elsewhere };
+        var (inForce, drafts) = sum.Totals;
+        return new EvaluationReport(profile, at, includeDrafts, results, inForce, drafts) { Elsewhere = elsewhere };
     }
 
     /// <summary>A document the explained path evaluated, with its measures' outcomes and states.</summary>

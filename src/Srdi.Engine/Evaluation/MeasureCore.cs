@@ -122,7 +122,7 @@ internal static class MeasureCore
                 o.Kind = Stronger(o.Kind, part.Kind);
             }
         }
-        if (o.Status == MeasureStatus.Eligible && compiled.Measure.AwaitsRevision is { } revision && revision.PendingOn(context.At))
+        if (o.Status == MeasureStatus.Eligible && compiled.Measure.PendingRevisionOn(context.At) is not null)
             AsCeilings(ref o);
         o.HasMissing = unknown || unknownItem || gate == Truth.Unknown;
         if (o.Status is MeasureStatus.Eligible or MeasureStatus.NeedsInfo && !document.Validity.Contains(context.At))

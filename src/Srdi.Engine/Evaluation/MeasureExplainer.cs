@@ -40,7 +40,7 @@ internal static class MeasureExplainer
             if (o.FailedAt < 0)
                 for (var i = 0; i < compiled.Parts.Length; i++)
                     partResults.Add(Part(compiled.Parts[i], measure, context, parts[i]));
-            if (Pending(measure, context.At) is not null)
+            if (measure.PendingRevisionOn(context.At) is not null)
                 for (var i = 0; i < partResults.Count; i++)
                     if (partResults[i].Kind == BenefitKind.Exact) partResults[i] = partResults[i] with { Kind = BenefitKind.UpTo };
 
@@ -58,7 +58,7 @@ internal static class MeasureExplainer
             {
                 Counted = Counted(o),
                 InKind = inKind,
-                PendingRevision = Pending(measure, context.At),
+                PendingRevision = measure.PendingRevisionOn(context.At),
             };
         }
         finally
@@ -66,9 +66,6 @@ internal static class MeasureExplainer
             context.Missing = collected;
         }
     }
-
-    internal static PolicyRevision? Pending(Measure measure, DateOnly at) =>
-        measure.AwaitsRevision is { } revision && revision.PendingOn(at) ? revision : null;
 
     internal static Totals Counted(in MeasureOutcome o) =>
         o.Counts ? new Totals(o.CountedExact, o.CountedUpTo, o.CountedScheduled) : Totals.Zero;

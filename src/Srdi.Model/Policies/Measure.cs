@@ -30,6 +30,9 @@ public sealed record Measure(
 
     /// <summary>Another policy whose revision this clause waits for (reading rule 23), or null.</summary>
     public PolicyRevision? AwaitsRevision { get; init; }
+
+    /// <summary>The revision the clause still waits for on a date, or null once it has started.</summary>
+    public PolicyRevision? PendingRevisionOn(DateOnly at) => AwaitsRevision is { } revision && revision.PendingOn(at) ? revision : null;
 }
 
 /// <summary>A requirement written in the clause, as a boolean expression with a Chinese label.
