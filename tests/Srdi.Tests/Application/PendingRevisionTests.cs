@@ -13,24 +13,22 @@ namespace Srdi.Tests.Application;
 public sealed class PendingRevisionTests : IDisposable
 {
     private const string Basis = "由区有关部门完成政策修订后开始实施";
+    private readonly CatalogCopy _copy = new();
     private readonly string _folder = Directory.CreateTempSubdirectory("srdi-pending-").FullName;
-    private readonly string _catalog;
 
-    public PendingRevisionTests()
+    private string Catalog => _copy.Root;
+
+    public void Dispose()
     {
-        _catalog = Path.Combine(_folder, "catalog");
-        Copy(RealCatalog.Root, _catalog);
+        _copy.Dispose();
+        Directory.Delete(_folder, recursive: true);
     }
-
-    public void Dispose() => Directory.Delete(_folder, recursive: true);
 
     private void AwaitRevision(string revisedOn)
     {
-        var policy = Path.Combine(_catalog, "documents", "sz-nanshan-2024", "policy.yaml");
-        var text = File.ReadAllText(policy);
         const string Id = "  - id: sz-nanshan-2024.4\n";
-        Assert.Contains(Id, text, StringComparison.Ordinal);
-        File.WriteAllText(policy, text.Replace(Id, Id + $"    awaits_revision:\n      policy: 南山区促进产业高质量发展专项资金其他专项扶持措施\n      revised_on: {revisedOn}\n      basis: {Basis}\n", StringComparison.Ordinal), new UTF8Encoding(false));
+        _copy.Edit(Path.Combine("documents", "sz-nanshan-2024", "policy.yaml"), Id,
+            Id + $"    awaits_revision:\n      policy: 南山区促进产业高质量发展专项资金其他专项扶持措施\n      revised_on: {revisedOn}\n      basis: {Basis}\n");
     }
 
     private static string Example => Path.Combine(RealCatalog.RepositoryRoot, "examples", "nanshan-little-giant.json");
@@ -46,7 +44,7 @@ public sealed class PendingRevisionTests : IDisposable
     public void WhilePending_TheSumIsACeilingWithTheCaveat_InTheJsonAndTheCli()
     {
         AwaitRevision("null");
-        var (exit, output, error) = Run("evaluate", Example, "--at", "2025-06-01", "--json", "--catalog", _catalog);
+        var (exit, output, error) = Run("evaluate", Example, "--at", "2025-06-01", "--json", "--catalog", Catalog);
         Assert.True(exit == 0, error);
         var reward = Reward(output);
         Assert.Equal("eligible", reward.GetProperty("status").GetString());
@@ -57,7 +55,7 @@ public sealed class PendingRevisionTests : IDisposable
         Assert.Equal(JsonValueKind.Null, pending.GetProperty("revised_on").ValueKind);
         Assert.Contains("以修订后的政策为准", pending.GetProperty("note").GetString(), StringComparison.Ordinal);
 
-        (exit, output, _) = Run("evaluate", Example, "--at", "2025-06-01", "--catalog", _catalog);
+        (exit, output, _) = Run("evaluate", Example, "--at", "2025-06-01", "--catalog", Catalog);
         Assert.Equal(0, exit);
         Assert.Contains("待相关政策修订后实施", output, StringComparison.Ordinal);
         Assert.Contains("注意：第4条", output, StringComparison.Ordinal);
@@ -67,7 +65,7 @@ public sealed class PendingRevisionTests : IDisposable
     public void FromTheRevisionDate_TheClauseReadsAsWritten()
     {
         AwaitRevision("2025-01-01");
-        var (exit, output, error) = Run("evaluate", Example, "--at", "2025-06-01", "--json", "--catalog", _catalog);
+        var (exit, output, error) = Run("evaluate", Example, "--at", "2025-06-01", "--json", "--catalog", Catalog);
         Assert.True(exit == 0, error);
         var reward = Reward(output);
         Assert.Equal(1_000_000m, reward.GetProperty("benefit").GetProperty("exact").GetDecimal());
@@ -81,7 +79,7 @@ public sealed class PendingRevisionTests : IDisposable
         var roster = Path.Combine(_folder, "roster.csv");
         File.WriteAllText(roster, "企业标识,企业名称,省份,城市,区县,专精特新“小巨人”企业认定日期\nN1,南山甲,广东省,深圳市,南山区,2024-07-15\n", new UTF8Encoding(false));
         var output = Path.Combine(_folder, "out");
-        var (exit, _, error) = Run("batch", roster, "--at", "2025-06-01", "--out", output, "--quiet", "--catalog", _catalog);
+        var (exit, _, error) = Run("batch", roster, "--at", "2025-06-01", "--out", output, "--quiet", "--catalog", Catalog);
         Assert.True(exit == 0, error);
         var summary = File.ReadAllText(Path.Combine(output, "summary.md"));
         Assert.Contains("以修订后的政策为准", summary, StringComparison.Ordinal);
@@ -90,12 +88,5 @@ public sealed class PendingRevisionTests : IDisposable
         var index = MiniExcelLibs.MiniExcel.Query(lists, useHeaderRow: true, sheetName: "目录").Cast<IDictionary<string, object?>>()
             .Single(r => (string?)r["措施"] == "sz-nanshan-2024.4");
         Assert.Contains("以修订后的政策为准", (string?)index["注意"], StringComparison.Ordinal);
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var folder in Directory.GetDirectories(from)) Copy(folder, Path.Combine(to, Path.GetFileName(folder)));
     }
 }

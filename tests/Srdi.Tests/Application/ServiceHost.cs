@@ -27,12 +27,7 @@ internal sealed class CatalogCopy : IDisposable
     public CatalogCopy()
     {
         Root = Path.Combine(Path.GetTempPath(), $"srdi-catalog-{Guid.NewGuid():N}");
-        foreach (var file in Directory.GetFiles(RealCatalog.Root, "*", SearchOption.AllDirectories))
-        {
-            var target = Path.Combine(Root, Path.GetRelativePath(RealCatalog.Root, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+        RealCatalog.CopyTo(Root);
     }
 
     public string Root { get; }

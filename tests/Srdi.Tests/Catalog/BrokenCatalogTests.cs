@@ -28,12 +28,7 @@ public sealed class BrokenCatalogTests
         var copy = Directory.CreateTempSubdirectory("srdi-two-broken-").FullName;
         try
         {
-            foreach (var file in Directory.GetFiles(RealCatalog.Root, "*", SearchOption.AllDirectories))
-            {
-                var target = Path.Combine(copy, Path.GetRelativePath(RealCatalog.Root, file));
-                Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                File.Copy(file, target);
-            }
+            RealCatalog.CopyTo(copy);
             void Break(string document, string from, string to)
             {
                 var policy = Path.Combine(copy, "documents", document, "policy.yaml");

@@ -13,6 +13,18 @@ public static class RealCatalog
 
     public static string RepositoryRoot => Path.GetDirectoryName(Root)!;
 
+    /// <summary>Copies the whole catalog (documents, vocabulary, sources, criteria) into a folder,
+    /// for tests that change or extend it.</summary>
+    public static void CopyTo(string target)
+    {
+        foreach (var file in Directory.GetFiles(Root, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(Root, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+    }
+
     /// <summary>The tests read the repository's catalog, the one authors edit, not the copy the
     /// build ships beside the binaries.</summary>
     private static string FindRepositoryRoot()

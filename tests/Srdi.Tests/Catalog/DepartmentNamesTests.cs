@@ -61,7 +61,7 @@ public sealed class DepartmentNamesTests
         var root = Directory.CreateTempSubdirectory("srdi-departments-").FullName;
         try
         {
-            Copy(RealCatalog.Root, root);
+            RealCatalog.CopyTo(root);
             File.WriteAllText(Path.Combine(root, "vocabulary", "departments.yaml"),
                 "synonyms:\n  市工业和信息化局: [市工信局]\n  市经济和信息化局: [市工信局]\n");
             var error = Assert.Throws<Srdi.Model.Sources.CatalogException>(() => CatalogLoader.Load(root));
@@ -72,13 +72,5 @@ public sealed class DepartmentNamesTests
         {
             Directory.Delete(root, recursive: true);
         }
-    }
-
-    private static void Copy(string from, string to)
-    {
-        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(Path.Combine(to, Path.GetRelativePath(from, dir)));
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, Path.Combine(to, Path.GetRelativePath(from, file)));
     }
 }

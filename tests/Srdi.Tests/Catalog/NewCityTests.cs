@@ -139,7 +139,7 @@ public sealed partial class NewCityTests : IDisposable
     public NewCityTests()
     {
         _catalog = Path.Combine(_folder, "catalog");
-        Copy(RealCatalog.Root, _catalog);
+        RealCatalog.CopyTo(_catalog);
         Write(Path.Combine("documents", DocumentId, "policy.yaml"), Policy);
         Write(Path.Combine("documents", DocumentId, "tests.yaml"), Tests);
         Write(Path.Combine("vocabulary", "facts", DocumentId + ".yaml"), Facts);
@@ -156,13 +156,6 @@ public sealed partial class NewCityTests : IDisposable
         var path = Path.Combine(_catalog, relative);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         File.WriteAllText(path, text + "\n", new UTF8Encoding(false));
-    }
-
-    private static void Copy(string from, string to)
-    {
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from)) File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
-        foreach (var folder in Directory.GetDirectories(from)) Copy(folder, Path.Combine(to, Path.GetFileName(folder)));
     }
 
     [Fact]
