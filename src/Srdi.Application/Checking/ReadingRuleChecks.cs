@@ -64,7 +64,7 @@ public static partial class ReadingRuleChecks
     {
         var words = Flat(measure.Text) + string.Concat(Quoted().Matches(measure.Interpretation ?? "").Select(m => m.Groups[1].Value));
         if (YearWords.Any(w => words.Contains(w, StringComparison.Ordinal))) yield break;
-        foreach (var expression in Expressions(measure))
+        foreach (var expression in Policies.PolicyLibrary.Expressions(measure))
         {
             var period = PeriodReference().Match(expression.Text);
             if (period.Success)
@@ -144,8 +144,6 @@ public static partial class ReadingRuleChecks
         var scalar = facts.FirstOrDefault(f => f.Type is FactType.Money or FactType.Number or FactType.Rate);
         return scalar is null ? null : $"{scalar.Name}（{scalar.Label}）";
     }
-
-    private static IEnumerable<SourceText> Expressions(Measure measure) => Policies.PolicyLibrary.Expressions(measure);
 
     private static string Flat(string text) => Whitespace().Replace(text, "");
 }
