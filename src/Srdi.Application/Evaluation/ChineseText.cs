@@ -150,6 +150,7 @@ public sealed class ChineseText(Wording wording, CatalogVocabulary vocabulary)
         ["at"] = "评估日", ["this_year"] = "本年度", ["last_year"] = "上一年度", ["sum"] = "合计", ["count"] = "项数",
         ["any"] = "存在", ["all"] = "全部", ["min"] = "取小", ["max"] = "取大", ["if"] = "如果", ["between"] = "介于",
         ["holds"] = "持有", ["first_obtained"] = "首次取得", ["first_obtained_in"] = "首次取得于", ["year"] = "年份", ["item"] = "该项",
+        ["within_validity"] = "在文件有效期内", ["floor"] = "向下取整",
     };
 
     /// <summary>A rule expression in the words a person reads: each fact by its label (a yearly

@@ -32,6 +32,8 @@ public sealed class RuleWordingTests
                     Assert.DoesNotContain("@", words, StringComparison.Ordinal);
                     Assert.DoesNotContain("$", words, StringComparison.Ordinal);
                     foreach (var fact in facts) Assert.False(words.Contains(fact, StringComparison.Ordinal), $"{measure.Id}: {words}");
+                    // No function, keyword or field code is left for a person to read.
+                    Assert.False(System.Text.RegularExpressions.Regex.IsMatch(words, "[a-z_]{2,}"), $"{measure.Id}: {words}");
                 }
     }
 }
