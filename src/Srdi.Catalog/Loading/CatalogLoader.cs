@@ -14,8 +14,10 @@ public static class CatalogLoader
     public const string CriteriaFile = "criteria.yaml";
 
     /// <summary>Loads and validates the catalog under <paramref name="root"/>. Throws
-    /// <see cref="CatalogException"/> naming the file, line and what was expected.</summary>
-    public static PolicyCatalog Load(string root)
+    /// <see cref="CatalogException"/> naming the file, line and what was expected. The documents
+    /// come from the catalog's cache where their files are unchanged (<paramref name="useCache"/>
+    /// false parses every file, for measuring the parse); the result is the same either way.</summary>
+    public static PolicyCatalog Load(string root, bool useCache = true)
     {
         if (!Directory.Exists(root))
             throw new CatalogException(new SourceLocation(root, 0, 0), "找不到政策目录文件夹");
@@ -30,7 +32,7 @@ public static class CatalogLoader
 
         var terms = VocabularyLoader.LoadTerms(Open(root, Path.Combine(vocabularyRoot, "terms.yaml")));
 
-        var documents = LoadDocuments(root, terms);
+        var documents = LoadDocuments(root, terms, useCache);
         var rulesets = new List<Model.Tiers.TierRuleset>();
         var criteriaRoot = Path.Combine(root, "criteria");
         if (Directory.Exists(criteriaRoot))
@@ -45,23 +47,55 @@ public static class CatalogLoader
 
     /// <summary>Every document folder, in name order. Each file is read, parsed and validated on its
     /// own, in parallel: a national catalog has thousands. A mistake is reported as a sequential
-    /// load would report it: the first folder's in name order.</summary>
-    private static List<PolicyDocument> LoadDocuments(string root, Terms terms)
+    /// load would report it: the first folder's in name order. A document whose file, folder and
+    /// term codes are unchanged since the last load comes from the cache instead of its YAML.</summary>
+    private static List<PolicyDocument> LoadDocuments(string root, Terms terms, bool useCache)
     {
         var folders = Directory.GetDirectories(Path.Combine(root, "documents")).Order(StringComparer.Ordinal).ToArray();
         var documents = new PolicyDocument?[folders.Length];
+        var stored = new (string Key, ReadOnlyMemory<byte> Stored)[folders.Length];
         var errors = new ExceptionDispatchInfo?[folders.Length];
+        var cache = useCache ? DocumentCache.Open(root) : null;
+        var termsDigest = DocumentCache.TermsDigest(terms);
         Parallel.For(0, folders.Length, (i, state) =>
         {
             // A later folder's work is wasted once an earlier one failed; an earlier one still runs.
             if (state.ShouldExitCurrentIteration && state.LowestBreakIteration < i) return;
             var folder = folders[i];
+            var name = Path.GetFileName(folder);
             try
             {
                 var policy = Path.Combine(folder, PolicyFile);
                 if (!File.Exists(policy))
                     throw new CatalogException(new SourceLocation(Display(root, folder), 0, 0), $"文件夹中缺少 {PolicyFile}");
-                documents[i] = DocumentLoader.Load(Open(root, policy), Path.GetFileName(folder), terms);
+                var display = Display(root, policy);
+                if (cache is null)
+                {
+                    documents[i] = DocumentLoader.Load(YamlFile.LoadMap(policy, display), name, terms);
+                    return;
+                }
+                string key;
+                try
+                {
+                    key = DocumentCache.KeyOf(termsDigest, display, name, policy);
+                }
+                catch (IOException e)
+                {
+                    throw new CatalogException(new SourceLocation(display, 0, 0), $"无法读取文件：{e.Message}");
+                }
+                if (cache.Find(key, name) is var (document, kept))
+                {
+                    documents[i] = document;
+                    stored[i] = (key, kept);
+                }
+                else
+                {
+                    // Keyed by the very bytes parsed: a file edited while it loads is never
+                    // cached under its earlier content.
+                    var bytes = YamlFile.ReadBytes(policy, display);
+                    documents[i] = DocumentLoader.Load(YamlFile.ParseMap(YamlFile.Decode(bytes), display), name, terms);
+                    stored[i] = (DocumentCache.KeyOf(termsDigest, display, name, bytes), DocumentCache.Store(documents[i]!));
+                }
             }
             catch (Exception e)
             {
@@ -70,6 +104,7 @@ public static class CatalogLoader
             }
         });
         errors.FirstOrDefault(e => e is not null)?.Throw();
+        cache?.Save(stored);
         return documents.Select(d => d!).ToList();
     }
 

@@ -1,3 +1,4 @@
+using System.Text;
 using Srdi.Model.Sources;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -7,18 +8,25 @@ namespace Srdi.Catalog.Yaml;
 /// <summary>Reads one YAML file into its node tree, keeping line numbers for every error.</summary>
 internal static class YamlFile
 {
-    public static YamlMap LoadMap(string path, string displayPath)
+    public static YamlMap LoadMap(string path, string displayPath) => ParseMap(Decode(ReadBytes(path, displayPath)), displayPath);
+
+    public static byte[] ReadBytes(string path, string displayPath)
     {
-        string text;
         try
         {
-            text = File.ReadAllText(path);
+            return File.ReadAllBytes(path);
         }
         catch (IOException e)
         {
             throw new CatalogException(new SourceLocation(displayPath, 0, 0), $"无法读取文件：{e.Message}");
         }
-        return ParseMap(text, displayPath);
+    }
+
+    /// <summary>The file's text as File.ReadAllText reads it: UTF-8 unless a byte order mark says otherwise.</summary>
+    public static string Decode(byte[] bytes)
+    {
+        using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
     }
 
     public static YamlMap ParseMap(string text, string displayPath)

@@ -14,11 +14,13 @@ public static class RealCatalog
     public static string RepositoryRoot => Path.GetDirectoryName(Root)!;
 
     /// <summary>Copies the whole catalog (documents, vocabulary, sources, criteria) into a folder,
-    /// for tests that change or extend it.</summary>
+    /// for tests that change or extend it; not its cache of parsed documents, so a copy loads
+    /// from its YAML first, as a fresh clone does.</summary>
     public static void CopyTo(string target)
     {
         foreach (var file in Directory.GetFiles(Root, "*", SearchOption.AllDirectories))
         {
+            if (Path.GetRelativePath(Root, file).StartsWith(".cache", StringComparison.Ordinal)) continue;
             var copy = Path.Combine(target, Path.GetRelativePath(Root, file));
             Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
             File.Copy(file, copy);

@@ -1,0 +1,206 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+using Srdi.Model.Policies;
+using Srdi.Model.Vocabulary;
+
+namespace Srdi.Catalog.Loading;
+
+/// <summary>The documents as the loader left them, kept in one file in the catalog's <c>.cache</c>
+/// folder: a national catalog's YAML takes seconds to parse, its cached form a fraction of that.
+/// Each entry is keyed by a SHA-256 of what the loader reads to build the document (the bytes of
+/// policy.yaml, its folder and displayed path, the term codes it checks against), and the file
+/// as a whole by the build of the loader and of the model, so an edited file, a changed term list
+/// or a new program reparses exactly what it must. A missing, stale, damaged or unwritable cache
+/// costs only time: the YAML is parsed as without one, and what is loaded never differs.</summary>
+internal sealed class DocumentCache
+{
+    public const string FolderName = ".cache";
+    public const string FileName = "documents.bin";
+
+    private static readonly byte[] Magic = "SRDIDOC1"u8.ToArray();
+
+    // Two builds of the loader or model may read or write the same fields differently; an entry
+    // is trusted only by the build that wrote it.
+    private static readonly byte[] Build = SHA256.HashData(
+        Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{typeof(DocumentCache).Assembly.ManifestModule.ModuleVersionId:N}|{typeof(PolicyDocument).Assembly.ManifestModule.ModuleVersionId:N}")));
+
+    private readonly string _path;
+    private readonly Dictionary<string, ReadOnlyMemory<byte>> _entries;
+
+    private DocumentCache(string path, Dictionary<string, ReadOnlyMemory<byte>> entries)
+    {
+        _path = path;
+        _entries = entries;
+    }
+
+    public static string PathIn(string root) => Path.Combine(root, FolderName, FileName);
+
+    /// <summary>The cache of the catalog at <paramref name="root"/>; empty when there is none or
+    /// when it cannot be trusted as a whole (another build, a truncated or foreign file).</summary>
+    public static DocumentCache Open(string root)
+    {
+        var path = PathIn(root);
+        var entries = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        try
+        {
+            if (File.Exists(path)) ReadEntries(ReadAll(path), entries);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
+        {
+            entries.Clear();
+        }
+        return new DocumentCache(path, entries);
+    }
+
+    /// <summary>The whole file into an array the runtime does not zero first: the file fills it.</summary>
+    private static byte[] ReadAll(string path)
+    {
+        using var handle = File.OpenHandle(path);
+        var length = RandomAccess.GetLength(handle);
+        if (length > int.MaxValue) throw new FormatException("too large");
+        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
+        var read = 0;
+        while (read < bytes.Length)
+        {
+            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
+            if (n == 0) throw new FormatException("truncated");
+            read += n;
+        }
+        return bytes;
+    }
+
+    private static void ReadEntries(byte[] bytes, Dictionary<string, ReadOnlyMemory<byte>> entries)
+    {
+        // The file ends with a SHA-256 of the rest: a damaged file is reparsed, never half-read.
+        if (bytes.Length < 32 || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
+            return;
+        var end = bytes.Length - 32;
+        var at = 0;
+        ReadOnlySpan<byte> Take(int count)
+        {
+            if (count < 0 || count > end - at) throw new FormatException("truncated");
+            var span = bytes.AsSpan(at, count);
+            at += count;
+            return span;
+        }
+        if (!Take(Magic.Length).SequenceEqual(Magic) || !Take(Build.Length).SequenceEqual(Build)) return;
+        var count = BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+        for (var i = 0; i < count; i++)
+        {
+            var key = Convert.ToHexString(Take(32));
+            var length = BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+            Take(length);
+            entries[key] = bytes.AsMemory(at - length, length);
+        }
+        if (at != end) throw new FormatException("trailing bytes");
+    }
+
+    /// <summary>What the loader's result depends on besides the file itself: the term codes it
+    /// checks categories, beneficiaries and periods against.</summary>
+    public static byte[] TermsDigest(Terms terms) => SHA256.HashData(Encoding.UTF8.GetBytes(
+        string.Join('\u001f', [.. terms.Categories.Codes, "\u001e", .. terms.Beneficiaries.Codes, "\u001e", .. terms.Periods.Codes])));
+
+    /// <summary>The key of a document file's bytes.</summary>
+    public static string KeyOf(byte[] termsDigest, string displayPath, string folderName, byte[] file)
+    {
+        using var hash = Start(termsDigest, displayPath, folderName);
+        hash.AppendData(file);
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    private static IncrementalHash Start(byte[] termsDigest, string displayPath, string folderName)
+    {
+        var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(termsDigest);
+        hash.AppendData(Encoding.UTF8.GetBytes($"{displayPath}\0{folderName}\0"));
+        return hash;
+    }
+
+    /// <summary>The key of a document file, read in pieces: the whole file is read into memory
+    /// only when it has to be parsed.</summary>
+    public static string KeyOf(byte[] termsDigest, string displayPath, string folderName, string file)
+    {
+        using var hash = Start(termsDigest, displayPath, folderName);
+        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
+        try
+        {
+            using var handle = File.OpenHandle(file);
+            for (long at = 0; ;)
+            {
+                var n = RandomAccess.Read(handle, buffer, at);
+                if (n == 0) break;
+                hash.AppendData(buffer, 0, n);
+                at += n;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        return Convert.ToHexString(hash.GetHashAndReset());
+    }
+
+    /// <summary>The cached document under <paramref name="key"/> and its stored form, or null.
+    /// An entry that does not read back whole, or names another folder, is not used.</summary>
+    public (PolicyDocument Document, ReadOnlyMemory<byte> Stored)? Find(string key, string folderName)
+    {
+        if (!_entries.TryGetValue(key, out var stored)) return null;
+        try
+        {
+            var document = DocumentCodec.Decode(stored);
+            return document.Id == folderName ? (document, stored) : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    public static ReadOnlyMemory<byte> Store(PolicyDocument document) => DocumentCodec.Encode(document);
+
+    /// <summary>Replaces the file with exactly <paramref name="entries"/> (the catalog as loaded
+    /// now, so removed documents leave it) unless it already holds exactly them. The new file is
+    /// written beside the old and moved over it: a reader sees the old file or the new, never half
+    /// of one. A catalog that cannot be written to is simply parsed again next time.</summary>
+    public void Save(IReadOnlyList<(string Key, ReadOnlyMemory<byte> Stored)> entries)
+    {
+        if (entries.Count == _entries.Count && entries.All(e => _entries.ContainsKey(e.Key))) return;
+        var temporary = string.Create(CultureInfo.InvariantCulture, $"{_path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            {
+                stream.Write(Magic);
+                stream.Write(Build);
+                Span<byte> number = stackalloc byte[4];
+                BinaryPrimitives.WriteInt32LittleEndian(number, entries.Count);
+                stream.Write(number);
+                foreach (var (key, stored) in entries)
+                {
+                    stream.Write(Convert.FromHexString(key));
+                    BinaryPrimitives.WriteInt32LittleEndian(number, stored.Length);
+                    stream.Write(number);
+                    stream.Write(stored.Span);
+                }
+                stream.Flush();
+                stream.Position = 0;
+                var checksum = SHA256.HashData(stream);
+                stream.Write(checksum);
+            }
+            File.Move(temporary, _path, overwrite: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A read-only catalog (an installed program, a shared folder) works without a cache.
+        }
+        finally
+        {
+            try { File.Delete(temporary); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
+        }
+    }
+}
+
