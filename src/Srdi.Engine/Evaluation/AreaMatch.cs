@@ -32,7 +32,17 @@ public static class AreaNames
 {
     /// <summary>Compares two area names as <see cref="Normalize"/> would, without allocating:
     /// it runs once per document for every row of a roster.</summary>
-    public static bool Same(string a, string b) => Core(a.AsSpan().Trim()).SequenceEqual(Core(b.AsSpan().Trim()));
+    public static bool Same(string a, string b) =>
+        string.Equals(a, b, StringComparison.Ordinal) || Core(Trim(a)).SequenceEqual(Core(Trim(b)));
+
+    /// <summary>The name without surrounding white space. An area name starts and ends with a
+    /// CJK character nearly always; those are above every white-space character (U+3000 is the
+    /// highest), so the Unicode table is consulted only for the rest.</summary>
+    internal static ReadOnlySpan<char> Trim(string name)
+    {
+        var span = name.AsSpan();
+        return span.Length > 0 && span[0] > '\u3000' && span[^1] > '\u3000' ? span : span.Trim();
+    }
 
     /// <summary>The value a region-keyed table gives an enterprise: its city's entry, else its
     /// province's (深圳 is certified by the city; 广东 sets the province's pass mark).</summary>

@@ -3,8 +3,32 @@ using Srdi.Engine.Runtime;
 
 namespace Srdi.Engine.Expressions.Nodes;
 
+/// <summary>An operator as a number: a string switch on every evaluation of a million rows costs
+/// more than the arithmetic it selects.</summary>
+internal enum Operator { Add, Subtract, Multiply, Divide, Less, LessOrEqual, Greater, GreaterOrEqual, Equal, NotEqual }
+
+internal static class Operators
+{
+    public static Operator Of(string op) => op switch
+    {
+        "+" => Operator.Add,
+        "-" => Operator.Subtract,
+        "*" => Operator.Multiply,
+        "/" => Operator.Divide,
+        "<" => Operator.Less,
+        "<=" => Operator.LessOrEqual,
+        ">" => Operator.Greater,
+        ">=" => Operator.GreaterOrEqual,
+        "==" => Operator.Equal,
+        "!=" => Operator.NotEqual,
+        _ => throw new ArgumentOutOfRangeException(nameof(op), op, null),
+    };
+}
+
 internal sealed class Arithmetic(string op, Node left, Node right) : Node
 {
+    private readonly Operator _op = Operators.Of(op);
+
     public override ExprType Type => ExprType.Number;
     public override int Precedence => op is "+" or "-" ? 50 : 60;
     // Money over money is a ratio (研发费用 ÷ 营业收入); otherwise money stays money.
@@ -18,11 +42,11 @@ internal sealed class Arithmetic(string op, Node left, Node right) : Node
         var a = left.Evaluate(context);
         var b = right.Evaluate(context);
         if (a.IsUnknown || b.IsUnknown) return Value.Unknown;
-        return op switch
+        return _op switch
         {
-            "+" => Value.Of(a.Number + b.Number),
-            "-" => Value.Of(a.Number - b.Number),
-            "*" => Value.Of(a.Number * b.Number),
+            Operator.Add => Value.Of(a.Number + b.Number),
+            Operator.Subtract => Value.Of(a.Number - b.Number),
+            Operator.Multiply => Value.Of(a.Number * b.Number),
             // A ratio over zero (growth from a zero base) is undefined: unknown, not an error.
             _ => b.Number == 0 ? Value.Unknown : Value.Of(a.Number / b.Number),
         };
@@ -58,6 +82,8 @@ internal sealed class Negation(Node operand) : Node
 
 internal sealed class Comparison(string op, Node left, Node right) : Node
 {
+    private readonly Operator _op = Operators.Of(op);
+
     public override ExprType Type => ExprType.Bool;
     public override int Precedence => 40;
 
@@ -69,21 +95,21 @@ internal sealed class Comparison(string op, Node left, Node right) : Node
         {
             // "x == null" asks whether a fact is missing: always decidable.
             var missing = (a.Kind == ValueKind.Null ? b : a).Kind is ValueKind.Unknown or ValueKind.Null;
-            return Value.Of(op == "==" ? missing : !missing);
+            return Value.Of(_op == Operator.Equal ? missing : !missing);
         }
         if (a.IsUnknown || b.IsUnknown) return Value.Unknown;
         if (a.Kind == ValueKind.Text || b.Kind == ValueKind.Text)
         {
             var equal = a.Kind == b.Kind && string.Equals(a.Ref as string, b.Ref as string, StringComparison.Ordinal);
-            return Value.Of(op == "==" ? equal : !equal);
+            return Value.Of(_op == Operator.Equal ? equal : !equal);
         }
-        return Value.Of(op switch
+        return Value.Of(_op switch
         {
-            "<" => a.Number < b.Number,
-            "<=" => a.Number <= b.Number,
-            ">" => a.Number > b.Number,
-            ">=" => a.Number >= b.Number,
-            "==" => a.Number == b.Number,
+            Operator.Less => a.Number < b.Number,
+            Operator.LessOrEqual => a.Number <= b.Number,
+            Operator.Greater => a.Number > b.Number,
+            Operator.GreaterOrEqual => a.Number >= b.Number,
+            Operator.Equal => a.Number == b.Number,
             _ => a.Number != b.Number,
         });
     }
@@ -153,6 +179,11 @@ internal sealed class Not(Node operand) : Node
 
 internal sealed class Membership(Node value, Node[] choices) : Node
 {
+    // Choices are nearly always literals ("中型", "小型"): their values once, not a call each.
+    private readonly Value[]? _constants = choices.All(c => c is TextLiteral or NumberLiteral or BoolLiteral)
+        ? [.. choices.Select(c => c.Evaluate(null!))]
+        : null;
+
     public override ExprType Type => ExprType.Bool;
     public override int Precedence => 40;
 
@@ -160,6 +191,13 @@ internal sealed class Membership(Node value, Node[] choices) : Node
     {
         var v = value.Evaluate(context);
         if (v.IsUnknown) return Value.Unknown;
+        if (_constants is not null)
+        {
+            foreach (var c in _constants)
+                if (c.Kind == v.Kind && (v.Kind == ValueKind.Text ? string.Equals(c.Text, v.Text, StringComparison.Ordinal) : c.Number == v.Number))
+                    return Value.True;
+            return Value.False;
+        }
         foreach (var choice in choices)
         {
             var c = choice.Evaluate(context);
