@@ -26,7 +26,9 @@ mkdir -p "$work"
 repo="$PWD"
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-dotnet publish src/Srdi.Cli -c Release -o "$work/srdi" --nologo -v q
+# Published for this platform, so precompiled (ReadyToRun, src/Srdi.Cli/Srdi.Cli.csproj), as a deployment ships it.
+rid=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
+dotnet publish src/Srdi.Cli -c Release -r "$rid" --self-contained false -o "$work/srdi" --nologo -v q
 dotnet publish tools/Srdi.RosterGenerator -c Release -o "$work/generator" --nologo -v q
 srdi="$work/srdi/srdi"
 

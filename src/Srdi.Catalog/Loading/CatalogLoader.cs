@@ -55,7 +55,7 @@ public static class CatalogLoader
         var documents = new PolicyDocument?[folders.Length];
         var stored = new (string Key, ReadOnlyMemory<byte> Stored)[folders.Length];
         var errors = new ExceptionDispatchInfo?[folders.Length];
-        var cache = useCache ? DocumentCache.Open(root) : null;
+        using var cache = useCache ? DocumentCache.Open(root) : null;
         var termsDigest = DocumentCache.TermsDigest(terms);
         Parallel.For(0, folders.Length, (i, state) =>
         {

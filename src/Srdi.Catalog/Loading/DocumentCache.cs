@@ -15,7 +15,7 @@ namespace Srdi.Catalog.Loading;
 /// as a whole by the build of the loader and of the model, so an edited file, a changed term list
 /// or a new program reparses exactly what it must. A missing, stale, damaged or unwritable cache
 /// costs only time: the YAML is parsed as without one, and what is loaded never differs.</summary>
-internal sealed class DocumentCache
+internal sealed class DocumentCache : IDisposable
 {
     public const string FolderName = ".cache";
     public const string FileName = "documents.bin";
@@ -29,71 +29,67 @@ internal sealed class DocumentCache
 
     private readonly string _path;
     private readonly Dictionary<string, ReadOnlyMemory<byte>> _entries;
+    private readonly MappedFile? _mapped;
 
-    private DocumentCache(string path, Dictionary<string, ReadOnlyMemory<byte>> entries)
+    private DocumentCache(string path, Dictionary<string, ReadOnlyMemory<byte>> entries, MappedFile? mapped)
     {
         _path = path;
         _entries = entries;
+        _mapped = mapped;
     }
+
+    /// <summary>Unmaps the file. Documents read from it are whole objects and stay valid.</summary>
+    public void Dispose() => _mapped?.Dispose();
 
     public static string PathIn(string root) => Path.Combine(root, FolderName, FileName);
 
     /// <summary>The cache of the catalog at <paramref name="root"/>; empty when there is none or
-    /// when it cannot be trusted as a whole (another build, a truncated or foreign file).</summary>
+    /// when it cannot be trusted as a whole (another build, a truncated or foreign file). The file
+    /// is mapped, not read: 56 MB for a national catalog, which an array would put on the large
+    /// object heap (and a full collection) only to copy it once more into strings.</summary>
     public static DocumentCache Open(string root)
     {
         var path = PathIn(root);
         var entries = new Dictionary<string, ReadOnlyMemory<byte>>(StringComparer.Ordinal);
+        MappedFile? mapped = null;
         try
         {
-            if (File.Exists(path)) ReadEntries(ReadAll(path), entries);
+            if (File.Exists(path))
+            {
+                mapped = MappedFile.Open(path);
+                ReadEntries(mapped.Memory, entries);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or FormatException)
         {
             entries.Clear();
         }
-        return new DocumentCache(path, entries);
+        return new DocumentCache(path, entries, mapped);
     }
 
-    /// <summary>The whole file into an array the runtime does not zero first: the file fills it.</summary>
-    private static byte[] ReadAll(string path)
+    private static void ReadEntries(ReadOnlyMemory<byte> file, Dictionary<string, ReadOnlyMemory<byte>> entries)
     {
-        using var handle = File.OpenHandle(path);
-        var length = RandomAccess.GetLength(handle);
-        if (length > int.MaxValue) throw new FormatException("too large");
-        var bytes = GC.AllocateUninitializedArray<byte>((int)length);
-        var read = 0;
-        while (read < bytes.Length)
-        {
-            var n = RandomAccess.Read(handle, bytes.AsSpan(read), read);
-            if (n == 0) throw new FormatException("truncated");
-            read += n;
-        }
-        return bytes;
-    }
-
-    private static void ReadEntries(byte[] bytes, Dictionary<string, ReadOnlyMemory<byte>> entries)
-    {
+        var bytes = file.Span;
         // The file ends with a SHA-256 of the rest: a damaged file is reparsed, never half-read.
-        if (bytes.Length < 32 || !SHA256.HashData(bytes.AsSpan(0, bytes.Length - 32)).AsSpan().SequenceEqual(bytes.AsSpan(bytes.Length - 32)))
+        if (bytes.Length < 32 || !SHA256.HashData(bytes[..^32]).AsSpan().SequenceEqual(bytes[^32..]))
             return;
         var end = bytes.Length - 32;
         var at = 0;
-        ReadOnlySpan<byte> Take(int count)
+        ReadOnlySpan<byte> Take(ReadOnlySpan<byte> all, int count)
         {
             if (count < 0 || count > end - at) throw new FormatException("truncated");
-            var span = bytes.AsSpan(at, count);
+            var span = all.Slice(at, count);
             at += count;
             return span;
         }
-        if (!Take(Magic.Length).SequenceEqual(Magic) || !Take(Build.Length).SequenceEqual(Build)) return;
-        var count = BinaryPrimitives.ReadInt32LittleEndian(Take(4));
+        if (!Take(bytes, Magic.Length).SequenceEqual(Magic) || !Take(bytes, Build.Length).SequenceEqual(Build)) return;
+        var count = BinaryPrimitives.ReadInt32LittleEndian(Take(bytes, 4));
         for (var i = 0; i < count; i++)
         {
-            var key = Convert.ToHexString(Take(32));
-            var length = BinaryPrimitives.ReadInt32LittleEndian(Take(4));
-            Take(length);
-            entries[key] = bytes.AsMemory(at - length, length);
+            var key = Convert.ToHexString(Take(bytes, 32));
+            var length = BinaryPrimitives.ReadInt32LittleEndian(Take(bytes, 4));
+            Take(bytes, length);
+            entries[key] = file.Slice(at - length, length);
         }
         if (at != end) throw new FormatException("trailing bytes");
     }
@@ -191,6 +187,7 @@ internal sealed class DocumentCache
                 var checksum = SHA256.HashData(stream);
                 stream.Write(checksum);
             }
+            _mapped?.Dispose();
             File.Move(temporary, _path, overwrite: true);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
