@@ -63,6 +63,22 @@ public sealed record BatchReport(
     TimeSpan Elapsed,
     IReadOnlyList<BudgetLine> Budgets)
 {
+    /// <summary>The measures of every document whose area holds at least one enterprise of the
+    /// roster (zero counts included): what the summary and the lists show. A national catalog's
+    /// documents of other areas are counted in <see cref="Unconcerned"/>, not listed a measure a row.</summary>
+    public IReadOnlyList<BatchMeasure> Concerned()
+    {
+        var concerned = Measures.Where(m => Statistics.Measures[m.Index].Evaluated > 0).Select(m => m.Document).ToHashSet();
+        return Measures.Where(m => concerned.Contains(m.Document)).ToList();
+    }
+
+    /// <summary>The documents (and their measures) whose area holds no enterprise of the roster.</summary>
+    public (int Documents, int Measures) Unconcerned()
+    {
+        var concerned = Concerned();
+        return (Measures.Select(m => m.Document).Distinct().Count() - concerned.Select(m => m.Document).Distinct().Count(), Measures.Length - concerned.Count);
+    }
+
     /// <summary>The report as programs read it (<see cref="Contracts.BatchSummaryResult"/>).</summary>
     public Contracts.BatchSummaryResult Summary() => new(
         Contracts.BatchSummaryResult.SchemaName, Options.At, Statistics.Evaluated, Statistics.Rejected, EmptyRows, Statistics.WithNothing,

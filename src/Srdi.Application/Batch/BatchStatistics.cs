@@ -7,11 +7,15 @@ namespace Srdi.Application.Batch;
 /// schedule) and the part funded by a budget.</summary>
 public sealed class MeasureStatistics
 {
+    /// <summary>Enterprises the measure was decided for: those whose area its document may cover.</summary>
+    public long Evaluated;
+
     public long Eligible, NeedsInfo, NotInForce, Excluded;
     public decimal Exact, UpTo, Scheduled, Budgeted;
 
     public void Add(in MeasureOutcome o)
     {
+        Evaluated++;
         switch (o.Status)
         {
             case MeasureStatus.Eligible:
@@ -29,6 +33,7 @@ public sealed class MeasureStatistics
 
     public void Merge(MeasureStatistics other)
     {
+        Evaluated += other.Evaluated;
         Eligible += other.Eligible;
         NeedsInfo += other.NeedsInfo;
         NotInForce += other.NotInForce;

@@ -18,7 +18,9 @@ public static class BeneficiaryWorkbook
 
     public static string Write(BatchReport report, string listsFolder, string folder)
     {
-        var ordered = report.Measures.OrderBy(m => m.Document.IsDraft).ThenBy(m => m.LeadDepartment, StringComparer.Ordinal).ThenBy(m => m.Index).ToList();
+        // The measures of the documents whose area holds an enterprise of the roster (summary.md
+        // counts the others): a national catalog's index would otherwise list 30,000 clauses.
+        var ordered = report.Concerned().OrderBy(m => m.Document.IsDraft).ThenBy(m => m.LeadDepartment, StringComparer.Ordinal).ThenBy(m => m.Index).ToList();
         var sheets = new Dictionary<string, object>();
         var index = new List<Dictionary<string, object?>>();
         foreach (var m in ordered)

@@ -27,7 +27,8 @@ public static class SummaryWriter
     private static List<(string Name, List<Dictionary<string, object?>> Rows)> Tables(BatchReport report)
     {
         var s = report.Statistics;
-        var measures = report.Measures;
+        var measures = report.Concerned();
+        var (otherDocuments, otherMeasures) = report.Unconcerned();
         var overview = new List<Dictionary<string, object?>>
         {
             Row(("项目", "评估日期"), ("值", report.Options.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
@@ -44,6 +45,10 @@ public static class SummaryWriter
             Row(("项目", "征求意见稿·分年度合计（元，未计入）"), ("值", s.Drafts.Scheduled)),
             Row(("项目", "用时（秒）"), ("值", Math.Round(report.Elapsed.TotalSeconds, 1))),
         };
+        // A national catalog: the documents of areas where no enterprise of the roster is
+        // registered are counted here, not listed a measure a row.
+        if (otherDocuments > 0)
+            overview.Add(Row(("项目", "适用地区内无本名单企业的文件（未逐条列出）"), ("值", string.Create(CultureInfo.InvariantCulture, $"{otherDocuments} 个文件，{otherMeasures} 项措施"))));
 
         var byMeasure = measures.Select(m =>
         {
@@ -71,8 +76,8 @@ public static class SummaryWriter
             ("年度预算（元）", b.Budget), ("名单需求（元）", b.Demand), ("需求/预算", b.Demand is { } d && b.Budget is { } bb && bb > 0 ? Math.Round(d / bb, 4) : null),
             ("按比例兑现系数", b.ProRata is { } p ? Math.Round(p, 4) : null), ("说明", b.Note ?? (b.Part is null ? "原文未将该经费指定用于支付奖励或补贴，不与名单需求对比" : null)))).ToList();
         var misses = s.NearestMisses.OrderByDescending(kv => kv.Value).Select(kv => Row(
-            ("最接近的措施", kv.Key.Measure >= 0 ? measures[kv.Key.Measure].Measure.Id : ""),
-            ("措施名称", kv.Key.Measure >= 0 ? measures[kv.Key.Measure].Measure.Title : ""),
+            ("最接近的措施", kv.Key.Measure >= 0 ? report.Measures[kv.Key.Measure].Measure.Id : ""),
+            ("措施名称", kv.Key.Measure >= 0 ? report.Measures[kv.Key.Measure].Measure.Title : ""),
             ("未获支持的原因", kv.Key.Reason), ("企业数", kv.Value))).ToList();
         return [("概览", overview), ("按文件", byDocument), ("按措施", byMeasure), ("按牵头部门", byDepartment), ("预算", budgets), ("未获资金支持原因", misses)];
     }

@@ -291,6 +291,28 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public async Task SummaryAndLists_ShowTheDocumentsOfTheRostersAreas_AndCountTheRest()
+    {
+        // Only 南京 enterprises: the other four documents (93 measures) concern nobody on the roster,
+        // as a national catalog's documents of other cities concern nobody on a city's roster.
+        var report = await Run(Write("nanjing.csv", "企业标识,省份,城市,区县,专精特新中小企业认定日期\nJ1,江苏省,南京市,玄武区,2024-05-01\nJ2,江苏省,南京市,鼓楼区,\n"), excel: true);
+        var summary = File.ReadAllText(Path.Combine(Out(report), SummaryWriter.Markdown));
+        Assert.Contains("| nanjing.1 |", summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("sz-nanshan-2024.", summary, StringComparison.Ordinal);
+        Assert.Contains("适用地区内无本名单企业的文件（未逐条列出） | 4 个文件，93 项措施", summary, StringComparison.Ordinal);
+        var index = MiniExcel.Query(Path.Combine(Out(report), BeneficiaryWorkbook.FileName), useHeaderRow: true, sheetName: "目录")
+            .Cast<IDictionary<string, object?>>().Select(r => (string)r["措施"]!).ToList();
+        Assert.Equal(15, index.Count);
+        Assert.All(index, id => Assert.StartsWith("nanjing.", id, StringComparison.Ordinal));
+
+        // An enterprise whose province is not given may be under any document: every one is listed.
+        var open = await Run(Write("open.csv", "企业标识,省份,城市,区县\nU1,,,\n"), "open");
+        var all = File.ReadAllText(Path.Combine(Out(open), SummaryWriter.Markdown));
+        Assert.Contains("| sz-nanshan-2024.1 |", all, StringComparison.Ordinal);
+        Assert.DoesNotContain("未逐条列出", all, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Template_HeadersBindBack()
     {
         var columns = new RosterLayout(RealCatalog.Navigator.Compiled).Template(2025);
