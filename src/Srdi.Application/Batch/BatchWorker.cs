@@ -91,16 +91,16 @@ internal sealed class BatchWorker
 
     private bool Bind(RawRow row)
     {
-        if (row.Cells is { } cells)
+        if (row.CellCount > 0)
         {
-            for (var i = 0; i < cells.Length; i++)
-                if (cells[i] is { Length: > RosterSource.MaxCellLength } big)
+            for (var i = 0; i < row.CellCount; i++)
+                if (row.Cell(i).Length > RosterSource.MaxCellLength)
                 {
                     var header = i < _binder!.Columns.Length ? _binder.Columns[i].Header : string.Create(CultureInfo.InvariantCulture, $"第 {i + 1} 列");
-                    _problems.Add(new RowProblem(row.Number, header, string.Create(CultureInfo.InvariantCulture, $"单元格过长（{big.Length:N0} 个字符，上限 {RosterSource.MaxCellLength:N0}）")));
+                    _problems.Add(new RowProblem(row.Number, header, string.Create(CultureInfo.InvariantCulture, $"单元格过长（{row.Cell(i).Length:N0} 个字符，上限 {RosterSource.MaxCellLength:N0}）")));
                     return false;
                 }
-            return _binder!.Bind(cells, row.Number, _record, _problems);
+            return _binder!.Bind(row, _record, _problems);
         }
         // The JSON binder decides every well-formed profile; anything else is worded by the profile reader.
         if (_json is not null && _json.TryBind(row.Json.Span, _record)) return true;

@@ -17,7 +17,7 @@ namespace Srdi.Application.Rosters;
 /// path and its Chinese reason: one set of rules and messages, whichever reader decided.</summary>
 internal sealed class JsonRowBinder
 {
-    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    internal static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>Escaped, a text of <see cref="ProfileReader.MaxTextLength"/> characters takes at most six bytes a character.</summary>
     private const int MaxTextBytes = ProfileReader.MaxTextLength * 6;
@@ -294,7 +294,7 @@ internal sealed class JsonRowBinder
     }
 
     /// <summary>A list fact's items, built as the profile reader builds them (lists are short and rare).</summary>
-    private static bool List(ref Utf8JsonReader reader, FactDefinition definition, out List<FactItem> items)
+    internal static bool List(ref Utf8JsonReader reader, FactDefinition definition, out List<FactItem> items)
     {
         items = [];
         if (reader.TokenType != JsonTokenType.StartArray) return false;
