@@ -164,10 +164,27 @@ internal sealed class BatchWorker
         return new NearestMiss(nearest, reason);
     }
 
-    /// <summary>"缺少：…" naming the facts the measure reads that the row left empty.</summary>
+    /// <summary>"缺少：…" naming the facts the measure reads that the row left empty. The same few
+    /// combinations recur down a roster: each is worded once per worker, not once per enterprise.</summary>
     private string MissingFacts(BatchMeasure m)
+    {
+        var slots = m.FactSlots;
+        if (slots.Length > 64) return Missing(m);
+        var mask = 0UL;
+        for (var i = 0; i < slots.Length; i++)
+            if (!_record.IsKnown(slots[i])) mask |= 1UL << i;
+        if (_missing.TryGetValue((m.Index, mask), out var reason)) return reason;
+        reason = Missing(m);
+        if (_missing.Count < MaxMissing) _missing[(m.Index, mask)] = reason;
+        return reason;
+    }
+
+    private string Missing(BatchMeasure m)
     {
         var missing = m.FactSlots.Where(slot => !_record.IsKnown(slot)).Select(slot => _catalog.FactAt(slot).Label).ToList();
         return missing.Count == 0 ? "缺少信息，补充后可判断" : "缺少：" + string.Join("；", missing);
     }
+
+    private const int MaxMissing = 1 << 14;
+    private readonly Dictionary<(int Measure, ulong Missing), string> _missing = [];
 }

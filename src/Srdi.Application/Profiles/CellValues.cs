@@ -101,6 +101,12 @@ public static class CellValues
     {
         value = false;
         s = s.Trim();
+        // 是 and 否, as nearly every cell is written, without lower-casing.
+        if (s.Length == 1 && s[0] is '是' or '否')
+        {
+            value = s[0] == '是';
+            return true;
+        }
         // Every accepted word has at most five characters, and lower-casing keeps the length.
         if (s.Length > 5) return false;
         Span<char> lower = stackalloc char[5];

@@ -26,6 +26,7 @@ internal sealed class JsonRowBinder
 
     private readonly CatalogVocabulary _vocabulary;
     private readonly Dictionary<string, Fact>.AlternateLookup<ReadOnlySpan<char>> _facts;
+    private readonly Dictionary<byte[], Fact>.AlternateLookup<ReadOnlySpan<byte>> _factsUtf8;
     private readonly (byte[] Name, CertificateKind Kind)[] _kinds;
     private readonly (byte[] Code, CertificateLevel Level)[] _levels;
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
@@ -47,6 +48,7 @@ internal sealed class JsonRowBinder
         foreach (var (name, definition) in vocabulary.Facts)
             facts[name] = new Fact(definition, catalog.TryGetSlot(name, out var slot) ? slot : -1, index++);
         _facts = facts.GetAlternateLookup<ReadOnlySpan<char>>();
+        _factsUtf8 = facts.ToDictionary(f => System.Text.Encoding.UTF8.GetBytes(f.Key), f => f.Value, Utf8Comparer.Instance).GetAlternateLookup<ReadOnlySpan<byte>>();
         _seen = new int[index];
         _kinds = vocabulary.Certificates.Select(k => (System.Text.Encoding.UTF8.GetBytes(k.Key), k.Value)).ToArray();
         _levels = Enum.GetValues<CertificateLevel>().Select(l => (System.Text.Encoding.UTF8.GetBytes(Codes.Of(l)), l)).ToArray();
@@ -221,8 +223,14 @@ internal sealed class JsonRowBinder
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueSpan.Length > name.Length) return false;
-            var length = reader.CopyString(name);
-            if (!_facts.TryGetValue(name[..length], out var fact) || _seen[fact.Index] == _row) return false;
+            Fact? fact;
+            // A name as written (no escapes) is looked up by its UTF-8 bytes, without decoding it.
+            if (!reader.ValueIsEscaped)
+            {
+                if (!_factsUtf8.TryGetValue(reader.ValueSpan, out fact)) return false;
+            }
+            else if (!_facts.TryGetValue(name[..reader.CopyString(name)], out fact)) return false;
+            if (_seen[fact.Index] == _row) return false;
             _seen[fact.Index] = _row;
             reader.Read();
             if (reader.TokenType == JsonTokenType.Null) continue;
@@ -390,4 +398,25 @@ internal sealed class JsonRowBinder
         }
         return true;
     }
+}
+
+/// <summary>Fact names as UTF-8 bytes, looked up by the bytes of a JSON property name.</summary>
+internal sealed class Utf8Comparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+{
+    public static readonly Utf8Comparer Instance = new();
+
+    public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+    public int GetHashCode(byte[] obj) => GetHashCode(obj.AsSpan());
+
+    public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+    public int GetHashCode(ReadOnlySpan<byte> alternate)
+    {
+        var hash = new HashCode();
+        hash.AddBytes(alternate);
+        return hash.ToHashCode();
+    }
+
+    public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
 }
