@@ -314,8 +314,9 @@ internal sealed class JsonRowBinder
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var index = -1;
-                for (var i = 0; i < definition.Fields.Count && i < 64; i++)
-                    if (reader.ValueTextEquals(definition.Fields[i].Name)) index = i;
+                var names = FieldNames(definition);
+                for (var i = 0; i < names.Length && i < 64; i++)
+                    if (reader.ValueTextEquals(names[i])) index = i;
                 if (index < 0 || (seen & (1UL << index)) != 0) return false;
                 seen |= 1UL << index;
                 var field = definition.Fields[index];
@@ -328,6 +329,13 @@ internal sealed class JsonRowBinder
         }
         return true;
     }
+
+    /// <summary>Choices and list fields' names as UTF-8, encoded once for the catalog: compared with
+    /// a string, the reader would encode the string again at every comparison.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, byte[][]> Utf8 = new();
+
+    private static byte[][] FieldNames(FactDefinition definition) =>
+        Utf8.GetValue(definition.Fields, static f => ((IEnumerable<FieldDefinition>)f).Select(x => System.Text.Encoding.UTF8.GetBytes(x.Name)).ToArray());
 
     /// <summary>A list item's field, boxed as the profile reader boxes it.</summary>
     private static bool Scalar(ref Utf8JsonReader reader, FactType type, IReadOnlyList<string> choices, out object value)
@@ -368,8 +376,9 @@ internal sealed class JsonRowBinder
     private static string? Choice(ref Utf8JsonReader reader, IReadOnlyList<string> choices)
     {
         if (reader.TokenType != JsonTokenType.String) return null;
-        foreach (var choice in choices)
-            if (reader.ValueTextEquals(choice)) return choice;
+        var words = Utf8.GetValue(choices, static c => ((IReadOnlyList<string>)c).Select(System.Text.Encoding.UTF8.GetBytes).ToArray());
+        for (var i = 0; i < words.Length; i++)
+            if (reader.ValueTextEquals(words[i])) return choices[i];
         return null;
     }
 
