@@ -160,7 +160,8 @@ internal sealed class BatchWorker
             reason = o.Status == MeasureStatus.NeedsInfo ? MissingFacts(m) : m.FailureLabels[Math.Min(o.FailedAt, m.FailureLabels.Length - 1)];
         }
         var key = (nearest, reason);
-        Statistics.NearestMisses[key] = Statistics.NearestMisses.GetValueOrDefault(key) + 1;
+        // One lookup, not two: the key hashes the whole reason.
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Statistics.NearestMisses, key, out _)++;
         return new NearestMiss(nearest, reason);
     }
 

@@ -77,10 +77,12 @@ public static class CellValues
                 return true;
             case FactType.Choice:
                 var trimmed = text.Trim();
-                foreach (var choice in fact.Choices)
+                // Indexed, not foreach: an interface's enumerator would be allocated for every cell.
+                var choices = fact.Choices;
+                for (var i = 0; i < choices.Count; i++)
                 {
-                    if (!trimmed.SequenceEqual(choice)) continue;
-                    target.Text(choice);
+                    if (!trimmed.SequenceEqual(choices[i])) continue;
+                    target.Text(choices[i]);
                     return true;
                 }
                 error = FactValues.ChoiceProblem(fact.Choices, trimmed.ToString())!;
