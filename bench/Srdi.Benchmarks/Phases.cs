@@ -69,7 +69,7 @@ public static class Phases
             while (source.Read(row))
             {
                 watch.Restart();
-                binder.Bind(row.Cells!, row.Number, record, problems);
+                binder.Bind(row, record, problems);
                 bind += watch.Elapsed.TotalSeconds;
                 watch.Restart();
                 catalog.Evaluate(record, at, outcomes);

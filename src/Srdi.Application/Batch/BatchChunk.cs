@@ -9,11 +9,14 @@ internal sealed class BatchChunk
     public BatchChunk(int size, IBatchOutputChunk output)
     {
         Output = output;
-        Rows = Enumerable.Range(0, size).Select(_ => new RawRow { Bytes = _bytes }).ToArray();
+        Rows = Enumerable.Range(0, size).Select(_ => new RawRow { Bytes = _bytes, Chars = _chars }).ToArray();
     }
 
     /// <summary>The JSON lines of the chunk's rows, kept in blocks reused by the next rows.</summary>
     private readonly RowBytes _bytes = new();
+
+    /// <summary>The cells of the chunk's CSV or Excel rows, kept in blocks reused by the next rows.</summary>
+    private readonly RowChars _chars = new();
 
     public long Sequence { get; set; }
     public RawRow[] Rows { get; }
@@ -27,6 +30,7 @@ internal sealed class BatchChunk
         Refused.Clear();
         Output.Clear();
         _bytes.Clear();
+        _chars.Clear();
         Rejected.Clear();
         Count = 0;
     }

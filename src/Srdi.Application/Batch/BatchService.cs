@@ -247,7 +247,7 @@ public sealed class BatchService(PolicyNavigator navigator)
         for (var i = 0; i < chunk.Count; i++)
         {
             if (rows[i].Problem is not null) continue;
-            var id = idColumn >= 0 ? (idColumn < rows[i].Cells!.Length ? rows[i].Cells![idColumn].AsSpan().Trim() : default)
+            var id = idColumn >= 0 ? (idColumn < rows[i].CellCount ? rows[i].Cell(idColumn).Trim() : default)
                 : jsonId.AsSpan(0, JsonlId(rows[i].Json.Span, jsonId));
             // An empty or too long id is the binder's to refuse; it is never kept here.
             if (!firstRows.TryAdd(id, rows[i].Number, out var first))

@@ -91,16 +91,16 @@ internal sealed class BatchWorker
 
     private bool Bind(RawRow row)
     {
-        if (row.Cells is { } cells)
+        if (row.CellCount > 0)
         {
-            for (var i = 0; i < cells.Length; i++)
-                if (cells[i] is { Length: > RosterSource.MaxCellLength } big)
+            for (var i = 0; i < row.CellCount; i++)
+                if (row.Cell(i).Length > RosterSource.MaxCellLength)
                 {
                     var header = i < _binder!.Columns.Length ? _binder.Columns[i].Header : string.Create(CultureInfo.InvariantCulture, $"第 {i + 1} 列");
-                    _problems.Add(new RowProblem(row.Number, header, string.Create(CultureInfo.InvariantCulture, $"单元格过长（{big.Length:N0} 个字符，上限 {RosterSource.MaxCellLength:N0}）")));
+                    _problems.Add(new RowProblem(row.Number, header, string.Create(CultureInfo.InvariantCulture, $"单元格过长（{row.Cell(i).Length:N0} 个字符，上限 {RosterSource.MaxCellLength:N0}）")));
                     return false;
                 }
-            return _binder!.Bind(cells, row.Number, _record, _problems);
+            return _binder!.Bind(row, _record, _problems);
         }
         // The JSON binder decides every well-formed profile; anything else is worded by the profile reader.
         if (_json is not null && _json.TryBind(row.Json.Span, _record)) return true;
@@ -160,14 +160,32 @@ internal sealed class BatchWorker
             reason = o.Status == MeasureStatus.NeedsInfo ? MissingFacts(m) : m.FailureLabels[Math.Min(o.FailedAt, m.FailureLabels.Length - 1)];
         }
         var key = (nearest, reason);
-        Statistics.NearestMisses[key] = Statistics.NearestMisses.GetValueOrDefault(key) + 1;
+        // One lookup, not two: the key hashes the whole reason.
+        System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(Statistics.NearestMisses, key, out _)++;
         return new NearestMiss(nearest, reason);
     }
 
-    /// <summary>"缺少：…" naming the facts the measure reads that the row left empty.</summary>
+    /// <summary>"缺少：…" naming the facts the measure reads that the row left empty. The same few
+    /// combinations recur down a roster: each is worded once per worker, not once per enterprise.</summary>
     private string MissingFacts(BatchMeasure m)
+    {
+        var slots = m.FactSlots;
+        if (slots.Length > 64) return Missing(m);
+        var mask = 0UL;
+        for (var i = 0; i < slots.Length; i++)
+            if (!_record.IsKnown(slots[i])) mask |= 1UL << i;
+        if (_missing.TryGetValue((m.Index, mask), out var reason)) return reason;
+        reason = Missing(m);
+        if (_missing.Count < MaxMissing) _missing[(m.Index, mask)] = reason;
+        return reason;
+    }
+
+    private string Missing(BatchMeasure m)
     {
         var missing = m.FactSlots.Where(slot => !_record.IsKnown(slot)).Select(slot => _catalog.FactAt(slot).Label).ToList();
         return missing.Count == 0 ? "缺少信息，补充后可判断" : "缺少：" + string.Join("；", missing);
     }
+
+    private const int MaxMissing = 1 << 14;
+    private readonly Dictionary<(int Measure, ulong Missing), string> _missing = [];
 }

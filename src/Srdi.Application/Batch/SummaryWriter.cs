@@ -75,7 +75,10 @@ public static class SummaryWriter
         var budgets = report.Budgets.Select(b => Row(("文件", b.DocumentId), ("预算", b.Label), ("条款", b.Clause), ("资金部分", b.Part ?? "（工作经费，不用于本条奖励）"),
             ("年度预算（元）", b.Budget), ("名单需求（元）", b.Demand), ("需求/预算", b.Demand is { } d && b.Budget is { } bb && bb > 0 ? Math.Round(d / bb, 4) : null),
             ("按比例兑现系数", b.ProRata is { } p ? Math.Round(p, 4) : null), ("说明", b.Note ?? (b.Part is null ? "原文未将该经费指定用于支付奖励或补贴，不与名单需求对比" : null)))).ToList();
-        var misses = s.NearestMisses.OrderByDescending(kv => kv.Value).Select(kv => Row(
+        // Equal counts in a fixed order (catalog order of the measure, then the reason): the
+        // workers' dictionaries merge in whatever order they finished, and two runs of one roster
+        // must write the same summary.
+        var misses = s.NearestMisses.OrderByDescending(kv => kv.Value).ThenBy(kv => kv.Key.Measure).ThenBy(kv => kv.Key.Reason, StringComparer.Ordinal).Select(kv => Row(
             ("最接近的措施", kv.Key.Measure >= 0 ? report.Measures[kv.Key.Measure].Measure.Id : ""),
             ("措施名称", kv.Key.Measure >= 0 ? report.Measures[kv.Key.Measure].Measure.Title : ""),
             ("未获支持的原因", kv.Key.Reason), ("企业数", kv.Value))).ToList();

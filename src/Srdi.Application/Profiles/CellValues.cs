@@ -39,20 +39,30 @@ public static class CellValues
         }
     }
 
-    public static bool TryNumber(FactType type, string text, out decimal value, out string error)
+    public static bool TryNumber(FactType type, string text, out decimal value, out string error) => TryNumber(type, text.AsSpan(), out value, out error);
+
+    /// <summary>As <see cref="TryNumber(FactType, string, out decimal, out string)"/>, for a cell
+    /// still in a reader's buffer: a string is made only for an error message.</summary>
+    public static bool TryNumber(FactType type, ReadOnlySpan<char> text, out decimal value, out string error)
     {
         error = "";
         if (!Quantity.TryParse(text, out value) && !Quantity.TryParse(text.Trim(), out value))
         {
-            error = $"应为{FactValues.Expected(type)}，实际为 \"{Clip(text.Trim())}\"";
+            error = $"应为{FactValues.Expected(type)}，实际为 \"{Clip(text.Trim().ToString())}\"";
             return false;
         }
-        error = FactValues.NumberProblem(type, value, text.Trim()) ?? "";
-        return error.Length == 0;
+        // The check quotes the cell only when it refuses it: a good value costs no string.
+        if (FactValues.NumberProblem(type, value, "") is null) return true;
+        error = FactValues.NumberProblem(type, value, text.Trim().ToString())!;
+        return false;
     }
 
     /// <summary>Reads a cell straight into a record, without boxing: the roster's hot path.</summary>
-    public static bool TrySet(FactDefinition fact, string text, EnterpriseRecordTarget target, out string error)
+    public static bool TrySet(FactDefinition fact, string text, EnterpriseRecordTarget target, out string error) => TrySet(fact, text.AsSpan(), target, out error);
+
+    /// <summary>As <see cref="TrySet(FactDefinition, string, EnterpriseRecordTarget, out string)"/>,
+    /// for a cell still in a reader's buffer: a choice is stored as the catalog's own string.</summary>
+    public static bool TrySet(FactDefinition fact, ReadOnlySpan<char> text, EnterpriseRecordTarget target, out string error)
     {
         error = "";
         switch (fact.Type)
@@ -62,16 +72,23 @@ public static class CellValues
                 target.Number(number);
                 return true;
             case FactType.Boolean:
-                if (!TryBool(text, out var flag)) { error = $"应为 是/否（或 true/false），实际为 \"{Clip(text.Trim())}\""; return false; }
+                if (!TryBool(text, out var flag)) { error = $"应为 是/否（或 true/false），实际为 \"{Clip(text.Trim().ToString())}\""; return false; }
                 target.Boolean(flag);
                 return true;
             case FactType.Choice:
-                var choice = text.Trim();
-                if (FactValues.ChoiceProblem(fact.Choices, choice) is { } problem) { error = problem; return false; }
-                target.Text(choice);
-                return true;
+                var trimmed = text.Trim();
+                // Indexed, not foreach: an interface's enumerator would be allocated for every cell.
+                var choices = fact.Choices;
+                for (var i = 0; i < choices.Count; i++)
+                {
+                    if (!trimmed.SequenceEqual(choices[i])) continue;
+                    target.Text(choices[i]);
+                    return true;
+                }
+                error = FactValues.ChoiceProblem(fact.Choices, trimmed.ToString())!;
+                return false;
             case FactType.Date:
-                if (!TryDate(text, out var date)) { error = $"应为日期 YYYY-MM-DD（1900-01-01 至 2200-12-31），实际为 \"{Clip(text.Trim())}\""; return false; }
+                if (!TryDate(text, out var date)) { error = $"应为日期 YYYY-MM-DD（1900-01-01 至 2200-12-31），实际为 \"{Clip(text.Trim().ToString())}\""; return false; }
                 target.Date(date);
                 return true;
             default:
@@ -80,29 +97,43 @@ public static class CellValues
         }
     }
 
-    public static bool TryBool(string s, out bool value)
+    public static bool TryBool(string s, out bool value) => TryBool(s.AsSpan(), out value);
+
+    public static bool TryBool(ReadOnlySpan<char> s, out bool value)
     {
-        switch (s.Trim().ToLowerInvariant())
+        value = false;
+        s = s.Trim();
+        // 是 and 否, as nearly every cell is written, without lower-casing.
+        if (s.Length == 1 && s[0] is '是' or '否')
+        {
+            value = s[0] == '是';
+            return true;
+        }
+        // Every accepted word has at most five characters, and lower-casing keeps the length.
+        if (s.Length > 5) return false;
+        Span<char> lower = stackalloc char[5];
+        lower = lower[..s.ToLowerInvariant(lower)];
+        switch (lower)
         {
             case "是" or "true" or "1" or "y" or "yes":
                 value = true;
                 return true;
             case "否" or "false" or "0" or "n" or "no":
-                value = false;
                 return true;
             default:
-                value = false;
                 return false;
         }
     }
 
-    public static bool TryDate(string s, out DateOnly date)
+    public static bool TryDate(string s, out DateOnly date) => TryDate(s.AsSpan(), out date);
+
+    public static bool TryDate(ReadOnlySpan<char> s, out DateOnly date)
     {
         // "2024-07-15", as nearly every cell is written, without the general parser.
         if (s.Length == 10 && s[4] == '-' && s[7] == '-'
-            && int.TryParse(s.AsSpan(0, 4), NumberStyles.None, CultureInfo.InvariantCulture, out var y)
-            && int.TryParse(s.AsSpan(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
-            && int.TryParse(s.AsSpan(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d)
+            && int.TryParse(s[..4], NumberStyles.None, CultureInfo.InvariantCulture, out var y)
+            && int.TryParse(s.Slice(5, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var m)
+            && int.TryParse(s.Slice(8, 2), NumberStyles.None, CultureInfo.InvariantCulture, out var d)
             && y >= 1 && m is >= 1 and <= 12 && d >= 1 && d <= DateTime.DaysInMonth(y, m))
         {
             date = new DateOnly(y, m, d);

@@ -30,7 +30,6 @@ internal sealed class CsvRosterSource : RosterSource
             throw new RosterFormatException($"无法读取 CSV 表头：{e.Message}");
         }
         Headers = Enumerable.Range(0, _reader.FieldCount).Select(_reader.GetName).ToList();
-        _shared = _sharedTexts.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public override double Progress => Through(_file);
@@ -58,40 +57,27 @@ internal sealed class CsvRosterSource : RosterSource
             }
             _row++;
             var count = _reader.RowFieldCount;
-            // The row's array of cells is reused with the row: rows travel in recycled chunks.
-            var cells = row.Cells is { } used && used.Length == count ? used : new string?[count];
+            // The cells are copied into the chunk's characters, never made into strings here: the
+            // worker binding the row makes a string only of what the record keeps (an id, a name).
+            var chars = CharsOf(row);
+            var ends = EndsOf(row, count);
+            chars.Begin();
             RowProblem? problem = null;
             for (var i = 0; i < count; i++)
             {
-                // An oversized cell is measured, never copied into a string.
+                // An oversized cell is measured, never copied.
                 var field = _reader.GetFieldSpan(i);
                 if (field.Length > MaxCellLength)
                 {
                     problem ??= LongCell(_row, i, field.Length);
-                    cells[i] = null;
-                    continue;
+                    field = default;
                 }
-                cells[i] = field.Length == 0 ? null : Text(field);
+                ends[i] = chars.Append(field);
             }
-            if (problem is not null) return Reject(row, _row, cells, problem);
-            if (Emit(row, _row, cells)) return true;
+            if (problem is not null) return Reject(row, _row, count, problem);
+            if (Emit(row, _row, count)) return true;
         }
     }
-
-    /// <summary>A cell as a string; short cells that repeat down a roster (是/否, [], 0, a choice, an
-    /// area, a date) are the same string each time instead of millions of copies.</summary>
-    private string Text(ReadOnlySpan<char> cell)
-    {
-        if (cell.Length > MaxShared || (cell.Length > 3 && !cell.ContainsAnyExceptInRange('0', '9'))) return cell.ToString();
-        if (_shared.TryGetValue(cell, out var text)) return text;
-        text = cell.ToString();
-        if (_sharedTexts.Count < MaxSharedCount) _sharedTexts[text] = text;
-        return text;
-    }
-
-    private const int MaxShared = 10, MaxSharedCount = 1 << 16;
-    private readonly Dictionary<string, string> _sharedTexts = new(StringComparer.Ordinal);
-    private Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _shared;
 
     public override void Dispose()
     {

@@ -17,7 +17,7 @@ namespace Srdi.Application.Rosters;
 /// path and its Chinese reason: one set of rules and messages, whichever reader decided.</summary>
 internal sealed class JsonRowBinder
 {
-    private static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
+    internal static readonly JsonReaderOptions Options = new() { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true };
 
     /// <summary>Escaped, a text of <see cref="ProfileReader.MaxTextLength"/> characters takes at most six bytes a character.</summary>
     private const int MaxTextBytes = ProfileReader.MaxTextLength * 6;
@@ -26,6 +26,7 @@ internal sealed class JsonRowBinder
 
     private readonly CatalogVocabulary _vocabulary;
     private readonly Dictionary<string, Fact>.AlternateLookup<ReadOnlySpan<char>> _facts;
+    private readonly Utf8Table<Fact> _factsUtf8;
     private readonly (byte[] Name, CertificateKind Kind)[] _kinds;
     private readonly (byte[] Code, CertificateLevel Level)[] _levels;
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
@@ -37,7 +38,19 @@ internal sealed class JsonRowBinder
     private readonly int[] _seen;
     private int _row;
 
-    private sealed record Fact(FactDefinition Definition, int Slot, int Index);
+    /// <summary>A fact of the catalog; <see cref="Next"/> is the fact that followed it in the last
+    /// profile read, which in a roster written by a program is nearly always the one that follows it again.</summary>
+    private sealed class Fact(FactDefinition definition, int slot, int index, byte[] utf8)
+    {
+        public FactDefinition Definition { get; } = definition;
+        public int Slot { get; } = slot;
+        public int Index { get; } = index;
+        public byte[] Utf8 { get; } = utf8;
+        public Fact? Next { get; set; }
+    }
+
+    /// <summary>The fact written first in the last profile's facts.</summary>
+    private Fact? _first;
 
     public JsonRowBinder(CompiledCatalog catalog, CatalogVocabulary vocabulary)
     {
@@ -45,8 +58,9 @@ internal sealed class JsonRowBinder
         var facts = new Dictionary<string, Fact>(StringComparer.Ordinal);
         var index = 0;
         foreach (var (name, definition) in vocabulary.Facts)
-            facts[name] = new Fact(definition, catalog.TryGetSlot(name, out var slot) ? slot : -1, index++);
+            facts[name] = new Fact(definition, catalog.TryGetSlot(name, out var slot) ? slot : -1, index++, System.Text.Encoding.UTF8.GetBytes(name));
         _facts = facts.GetAlternateLookup<ReadOnlySpan<char>>();
+        _factsUtf8 = new Utf8Table<Fact>(facts.Values.Select(f => (f.Utf8, f)));
         _seen = new int[index];
         _kinds = vocabulary.Certificates.Select(k => (System.Text.Encoding.UTF8.GetBytes(k.Key), k.Value)).ToArray();
         _levels = Enum.GetValues<CertificateLevel>().Select(l => (System.Text.Encoding.UTF8.GetBytes(Codes.Of(l)), l)).ToArray();
@@ -218,11 +232,24 @@ internal sealed class JsonRowBinder
     {
         if (reader.TokenType != JsonTokenType.StartObject) return false;
         Span<char> name = stackalloc char[128];
+        Fact? previous = null;
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
             if (reader.ValueSpan.Length > name.Length) return false;
-            var length = reader.CopyString(name);
-            if (!_facts.TryGetValue(name[..length], out var fact) || _seen[fact.Index] == _row) return false;
+            Fact? fact;
+            // A name as written (no escapes) is compared by its UTF-8 bytes, without decoding it:
+            // first with the fact that came next last time, then looked up.
+            if (!reader.ValueIsEscaped)
+            {
+                var expected = previous is null ? _first : previous.Next;
+                if (expected is not null && reader.ValueSpan.SequenceEqual(expected.Utf8)) fact = expected;
+                else if ((fact = _factsUtf8.Find(reader.ValueSpan)) is null) return false;
+            }
+            else if (!_facts.TryGetValue(name[..reader.CopyString(name)], out fact)) return false;
+            if (previous is null) _first = fact;
+            else previous.Next = fact;
+            previous = fact;
+            if (_seen[fact.Index] == _row) return false;
             _seen[fact.Index] = _row;
             reader.Read();
             if (reader.TokenType == JsonTokenType.Null) continue;
@@ -294,7 +321,7 @@ internal sealed class JsonRowBinder
     }
 
     /// <summary>A list fact's items, built as the profile reader builds them (lists are short and rare).</summary>
-    private static bool List(ref Utf8JsonReader reader, FactDefinition definition, out List<FactItem> items)
+    internal static bool List(ref Utf8JsonReader reader, FactDefinition definition, out List<FactItem> items)
     {
         items = [];
         if (reader.TokenType != JsonTokenType.StartArray) return false;
@@ -306,8 +333,9 @@ internal sealed class JsonRowBinder
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var index = -1;
-                for (var i = 0; i < definition.Fields.Count && i < 64; i++)
-                    if (reader.ValueTextEquals(definition.Fields[i].Name)) index = i;
+                var names = FieldNames(definition);
+                for (var i = 0; i < names.Length && i < 64; i++)
+                    if (reader.ValueTextEquals(names[i])) index = i;
                 if (index < 0 || (seen & (1UL << index)) != 0) return false;
                 seen |= 1UL << index;
                 var field = definition.Fields[index];
@@ -320,6 +348,13 @@ internal sealed class JsonRowBinder
         }
         return true;
     }
+
+    /// <summary>Choices and list fields' names as UTF-8, encoded once for the catalog: compared with
+    /// a string, the reader would encode the string again at every comparison.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, byte[][]> Utf8 = new();
+
+    private static byte[][] FieldNames(FactDefinition definition) =>
+        Utf8.GetValue(definition.Fields, static f => ((IEnumerable<FieldDefinition>)f).Select(x => System.Text.Encoding.UTF8.GetBytes(x.Name)).ToArray());
 
     /// <summary>A list item's field, boxed as the profile reader boxes it.</summary>
     private static bool Scalar(ref Utf8JsonReader reader, FactType type, IReadOnlyList<string> choices, out object value)
@@ -360,8 +395,9 @@ internal sealed class JsonRowBinder
     private static string? Choice(ref Utf8JsonReader reader, IReadOnlyList<string> choices)
     {
         if (reader.TokenType != JsonTokenType.String) return null;
-        foreach (var choice in choices)
-            if (reader.ValueTextEquals(choice)) return choice;
+        var words = Utf8.GetValue(choices, static c => ((IReadOnlyList<string>)c).Select(System.Text.Encoding.UTF8.GetBytes).ToArray());
+        for (var i = 0; i < words.Length; i++)
+            if (reader.ValueTextEquals(words[i])) return choices[i];
         return null;
     }
 
@@ -389,5 +425,41 @@ internal sealed class JsonRowBinder
             value = value * 10 + (b - '0');
         }
         return true;
+    }
+}
+
+/// <summary>The catalog's names as UTF-8 bytes, found by the bytes of a JSON property name: a
+/// fixed table built once, with no interface between the lookup and the comparison (a dictionary
+/// with a custom comparer for spans calls it through one, measurably, for every fact of every row).</summary>
+internal sealed class Utf8Table<T>
+    where T : class
+{
+    private readonly (byte[] Key, T Value)[][] _buckets;
+    private readonly int _mask;
+
+    public Utf8Table(IEnumerable<(byte[] Key, T Value)> entries)
+    {
+        var all = entries.ToList();
+        var size = 1;
+        while (size < 2 * all.Count) size <<= 1;
+        _mask = size - 1;
+        var lookup = all.ToLookup(e => Hash(e.Key) & _mask);
+        _buckets = Enumerable.Range(0, size).Select(b => lookup[b].ToArray()).ToArray();
+    }
+
+    public T? Find(ReadOnlySpan<byte> key)
+    {
+        foreach (var (name, value) in _buckets[Hash(key) & _mask])
+            if (key.SequenceEqual(name)) return value;
+        return null;
+    }
+
+    /// <summary>FNV-1a: the table holds only the catalog's names, and a lookup never adds one, so no
+    /// roster can fill a bucket.</summary>
+    private static int Hash(ReadOnlySpan<byte> key)
+    {
+        var h = 2166136261U;
+        foreach (var b in key) h = unchecked((h ^ b) * 16777619U);
+        return (int)(h & int.MaxValue);
     }
 }

@@ -45,7 +45,7 @@ internal sealed class JsonlRosterSource : RosterSource
             {
                 row.Number = _number;
                 row.Json = default;
-                row.Cells = null;
+                row.CellCount = 0;
                 row.Problem = new RowProblem(_number, "$", string.Create(CultureInfo.InvariantCulture, $"该行过长（{length:N0} 字节，一份档案上限 {ProfileReader.MaxBytes:N0} 字节）"));
                 return true;
             }
@@ -56,7 +56,7 @@ internal sealed class JsonlRosterSource : RosterSource
             }
             row.Number = _number;
             row.Json = row.Bytes is { } bytes ? bytes.Keep(line) : line.ToArray();
-            row.Cells = null;
+            row.CellCount = 0;
             row.Size = line.Length;
             return true;
         }

@@ -8,7 +8,24 @@ namespace Srdi.Application.Rosters;
 public sealed class RawRow
 {
     public long Number;
-    public string?[]? Cells;
+
+    /// <summary>The cells of a CSV or Excel row, one after another, as characters: a cell is read
+    /// where it lies (<see cref="Cell"/>) and becomes a string only where the record keeps one. It
+    /// lies in the characters of the row's chunk and is valid until the chunk is reused.</summary>
+    internal ReadOnlyMemory<char> Text;
+
+    /// <summary>Where each cell ends in <see cref="Text"/>; the first <see cref="CellCount"/> count.</summary>
+    internal int[] Ends = [];
+
+    /// <summary>The cells of a CSV or Excel row; 0 for a JSON line.</summary>
+    public int CellCount;
+
+    /// <summary>Cell <paramref name="index"/> as written; an empty cell is empty.</summary>
+    public ReadOnlySpan<char> Cell(int index)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)CellCount, nameof(index));
+        return Text.Span[(index == 0 ? 0 : Ends[index - 1])..Ends[index]];
+    }
 
     /// <summary>The JSON line as UTF-8, as it was in the file: bound into the record without ever
     /// becoming a string. It lies in the bytes of the row's chunk and is valid until the chunk is reused.</summary>
@@ -16,6 +33,10 @@ public sealed class RawRow
 
     /// <summary>Where the line's bytes are kept: the chunk's, shared by its rows; a row read on its own gets a copy.</summary>
     internal RowBytes? Bytes;
+
+    /// <summary>Where the cells' characters are kept: the chunk's, shared by its rows; a row read on
+    /// its own gets characters of its own, reused from one read to the next.</summary>
+    internal RowChars? Chars;
 
     /// <summary>Set by the reader when the row is refused before binding (a cell too long to
     /// keep): the row is rejected with this problem, its oversized cell never held in memory.</summary>
@@ -51,6 +72,7 @@ public abstract class RosterSource : IDisposable
         ArgumentNullException.ThrowIfNull(row);
         row.Problem = null;
         row.Size = 0;
+        if (row.Chars is { Owned: true } own) own.Clear();
         try
         {
             return ReadRow(row);
@@ -69,30 +91,53 @@ public abstract class RosterSource : IDisposable
 
     public abstract void Dispose();
 
-    /// <summary>Hands out a row already rejected by its reader (a cell over the length limit, say), with its cells.</summary>
-    protected static bool Reject(RawRow row, long number, string?[] cells, RowProblem problem)
+    /// <summary>The characters a reader copies the row's cells into.</summary>
+    private protected static RowChars CharsOf(RawRow row) => row.Chars ??= new RowChars(owned: true);
+
+    /// <summary>Room for <paramref name="count"/> cell ends in the row, reused with the row.</summary>
+    protected static int[] EndsOf(RawRow row, int count) => row.Ends.Length >= count ? row.Ends : row.Ends = new int[Math.Max(count, 2 * row.Ends.Length)];
+
+    /// <summary>Hands out a row already rejected by its reader (a cell over the length limit, say),
+    /// its cells copied in by <see cref="RowChars.Begin"/> and <see cref="RowChars.Append"/>.</summary>
+    protected static bool Reject(RawRow row, long number, int count, RowProblem problem)
     {
-        row.Number = number;
-        row.Cells = cells;
-        row.Json = default;
+        Cells(row, number, count);
         row.Problem = problem;
         return true;
     }
 
-    /// <summary>Hands a row of cells out, or counts it as an empty line when every cell is blank.</summary>
-    protected bool Emit(RawRow row, long number, string?[] cells)
+    /// <summary>Hands a row of cells out, copied in by <see cref="RowChars.Begin"/> and
+    /// <see cref="RowChars.Append"/>, or counts it as an empty line when every cell is blank.</summary>
+    protected bool Emit(RawRow row, long number, int count)
     {
-        foreach (var cell in cells)
+        var chars = CharsOf(row);
+        // Every cell is blank exactly when their characters together are.
+        if (chars.Row.IsWhiteSpace())
         {
-            if (string.IsNullOrWhiteSpace(cell)) continue;
-            row.Number = number;
-            row.Cells = cells;
-            row.Json = default;
-            foreach (var c in cells) row.Size += c?.Length ?? 0;
-            return true;
+            chars.Discard();
+            EmptyRows++;
+            return false;
         }
-        EmptyRows++;
-        return false;
+        Cells(row, number, count);
+        row.Size = row.Text.Length;
+        return true;
+    }
+
+    private static void Cells(RawRow row, long number, int count)
+    {
+        row.Number = number;
+        row.Text = row.Chars!.End();
+        row.CellCount = count;
+        row.Json = default;
+    }
+
+    /// <summary>Copies cells read as strings (an Excel row) into the row; a null cell is empty.</summary>
+    protected static void Copy(RawRow row, string?[] cells)
+    {
+        var chars = CharsOf(row);
+        var ends = EndsOf(row, cells.Length);
+        chars.Begin();
+        for (var i = 0; i < cells.Length; i++) ends[i] = chars.Append(cells[i]);
     }
 
     public static RosterSource Open(string path)
@@ -183,5 +228,67 @@ internal sealed class RowBytes
     {
         _block = 0;
         _used = 0;
+    }
+}
+
+/// <summary>The characters of a chunk's CSV or Excel rows, in blocks reused from chunk to chunk: a
+/// million rows of cells are copied once from the reader's buffer, never made into a string each.
+/// A row's cells lie together in one block.</summary>
+internal sealed class RowChars(bool owned = false)
+{
+    private const int BlockSize = 1 << 17;
+    private readonly List<char[]> _blocks = [];
+    private int _block, _used, _start;
+
+    /// <summary>Set for the characters of a row read on its own: they are reused at its next read.</summary>
+    public bool Owned { get; } = owned;
+
+    /// <summary>The row being copied in so far.</summary>
+    public ReadOnlySpan<char> Row => _blocks.Count == 0 ? default : _blocks[_block].AsSpan(_start, _used - _start);
+
+    public void Begin()
+    {
+        if (_blocks.Count == 0) _blocks.Add(new char[BlockSize]);
+        _start = _used;
+    }
+
+    /// <summary>Adds a cell to the row; where it ends, counted from the row's start.</summary>
+    public int Append(ReadOnlySpan<char> cell)
+    {
+        var block = _blocks[_block];
+        if (block.Length - _used < cell.Length) block = Move(cell.Length);
+        cell.CopyTo(block.AsSpan(_used));
+        _used += cell.Length;
+        return _used - _start;
+    }
+
+    /// <summary>Moves the row so far to a block with room for <paramref name="more"/> characters:
+    /// the next one, or a larger one of its own for a row longer than the blocks.</summary>
+    private char[] Move(int more)
+    {
+        var row = _used - _start;
+        var next = _block + 1;
+        if (next == _blocks.Count) _blocks.Add(new char[Math.Max(BlockSize, row + more)]);
+        // Blocks after the current one hold no row of this chunk yet: a small one can be replaced.
+        else if (_blocks[next].Length < row + more) _blocks[next] = new char[row + more];
+        var block = _blocks[next];
+        _blocks[_block].AsSpan(_start, row).CopyTo(block);
+        _block = next;
+        _start = 0;
+        _used = row;
+        return block;
+    }
+
+    /// <summary>The row, complete: it stays where it is until <see cref="Clear"/>.</summary>
+    public ReadOnlyMemory<char> End() => _blocks[_block].AsMemory(_start, _used - _start);
+
+    /// <summary>Forgets the row being copied (a blank line): its room is used by the next.</summary>
+    public void Discard() => _used = _start;
+
+    public void Clear()
+    {
+        _block = 0;
+        _used = 0;
+        _start = 0;
     }
 }

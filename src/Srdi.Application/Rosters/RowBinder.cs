@@ -12,52 +12,92 @@ namespace Srdi.Application.Rosters;
 public sealed record RowProblem(long Row, string Field, string Problem);
 
 /// <summary>Fills a reusable <see cref="EnterpriseRecord"/> from one row of cells. Every problem of
-/// the row is collected; a row with any problem is rejected whole, never half-evaluated.</summary>
+/// the row is collected; a row with any problem is rejected whole, never half-evaluated. Cells are
+/// read where they lie, as characters: a string is made only of what the record keeps (an id, a
+/// name; areas and other short words repeat down a roster and are made once) and for messages.</summary>
 public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabulary, Vocabulary.Wording wording)
 {
+    private const int MaxInterned = 10_000, MaxInternedLength = 32;
+
     private readonly string[] _kinds = vocabulary.Certificates.Keys.ToArray();
-    private readonly string?[,] _certificates = new string?[vocabulary.Certificates.Count, 4];
+
+    /// <summary>Where each certificate field's cell starts and ends in the row's text; -1 when absent.</summary>
+    private readonly (int Start, int End)[,] _certificates = new (int, int)[vocabulary.Certificates.Count, 4];
     private readonly bool[] _hasCertificate = new bool[vocabulary.Certificates.Count];
     private readonly int[] _columnKind = columns.Select(c => c.Certificate is null ? -1 : Array.IndexOf(vocabulary.Certificates.Keys.ToArray(), c.Certificate)).ToArray();
+    private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
+
+    /// <summary>For cells given as strings: they are copied here and bound as a reader's row is.</summary>
+    private char[] _scratch = new char[1024];
+    private int[] _scratchEnds = new int[64];
+
+    /// <summary>A list cell as UTF-8, for the JSON binder's reading of a list.</summary>
+    private readonly byte[] _utf8 = new byte[3 * RosterSource.MaxCellLength];
 
     public RosterColumn[] Columns => columns;
 
     /// <returns>true when the row is good and the record holds it.</returns>
     public bool Bind(IReadOnlyList<string?> cells, long row, EnterpriseRecord record, List<RowProblem> problems)
     {
+        ArgumentNullException.ThrowIfNull(cells);
+        var length = 0;
+        foreach (var cell in cells) length += cell?.Length ?? 0;
+        if (_scratch.Length < length) _scratch = new char[Math.Max(length, 2 * _scratch.Length)];
+        if (_scratchEnds.Length < cells.Count) _scratchEnds = new int[Math.Max(cells.Count, 2 * _scratchEnds.Length)];
+        var end = 0;
+        for (var i = 0; i < cells.Count; i++)
+        {
+            cells[i].AsSpan().CopyTo(_scratch.AsSpan(end));
+            _scratchEnds[i] = end += cells[i]?.Length ?? 0;
+        }
+        return Bind(_scratch.AsSpan(0, end), _scratchEnds.AsSpan(0, cells.Count), row, record, problems);
+    }
+
+    /// <returns>true when the row is good and the record holds it.</returns>
+    public bool Bind(RawRow row, EnterpriseRecord record, List<RowProblem> problems)
+    {
+        ArgumentNullException.ThrowIfNull(row);
+        return Bind(row.Text.Span, row.Ends.AsSpan(0, row.CellCount), row.Number, record, problems);
+    }
+
+    /// <summary>Binds the cells lying one after another in <paramref name="text"/>, cell i ending at <paramref name="ends"/>[i].</summary>
+    private bool Bind(ReadOnlySpan<char> text, ReadOnlySpan<int> ends, long row, EnterpriseRecord record, List<RowProblem> problems)
+    {
         record.Clear();
         Array.Clear(_hasCertificate);
         var before = problems.Count;
         string? province = null, city = null, district = null;
         DateOnly? since = null;
-        if (cells.Count > columns.Length)
-            problems.Add(new RowProblem(row, string.Create(CultureInfo.InvariantCulture, $"第 {columns.Length + 1} 列"), string.Create(CultureInfo.InvariantCulture, $"该行有 {cells.Count} 列，多于表头的 {columns.Length} 列")));
-        for (var i = 0; i < columns.Length && i < cells.Count; i++)
+        if (ends.Length > columns.Length)
+            problems.Add(new RowProblem(row, string.Create(CultureInfo.InvariantCulture, $"第 {columns.Length + 1} 列"), string.Create(CultureInfo.InvariantCulture, $"该行有 {ends.Length} 列，多于表头的 {columns.Length} 列")));
+        for (var i = 0; i < columns.Length && i < ends.Length; i++)
         {
-            var cell = cells[i];
-            if (string.IsNullOrWhiteSpace(cell)) continue;
+            var start = i == 0 ? 0 : ends[i - 1];
+            var cell = text[start..ends[i]];
+            if (cell.IsWhiteSpace()) continue;
             var column = columns[i];
             if (column.Kind is ColumnKind.Id or ColumnKind.Name or ColumnKind.Province or ColumnKind.City or ColumnKind.District
                 && cell.Length > ProfileReader.MaxTextLength && cell.Trim().Length > ProfileReader.MaxTextLength)
             {
-                problems.Add(new RowProblem(row, column.Header, string.Create(CultureInfo.InvariantCulture, $"文字过长（{cell.Trim().Length:N0} 个字符，上限 {ProfileReader.MaxTextLength}）：{CellValues.Clip(cell.Trim())}")));
+                var trimmed = cell.Trim().ToString();
+                problems.Add(new RowProblem(row, column.Header, string.Create(CultureInfo.InvariantCulture, $"文字过长（{trimmed.Length:N0} 个字符，上限 {ProfileReader.MaxTextLength}）：{CellValues.Clip(trimmed)}")));
                 continue;
             }
             switch (column.Kind)
             {
-                case ColumnKind.Id: record.Id = cell.Trim(); break;
-                case ColumnKind.Name: record.Name = cell.Trim(); break;
-                case ColumnKind.Province: province = cell.Trim(); break;
-                case ColumnKind.City: city = cell.Trim(); break;
-                case ColumnKind.District: district = cell.Trim(); break;
+                case ColumnKind.Id: record.Id = cell.Trim().ToString(); break;
+                case ColumnKind.Name: record.Name = cell.Trim().ToString(); break;
+                case ColumnKind.Province: province = Intern(cell.Trim()); break;
+                case ColumnKind.City: city = Intern(cell.Trim()); break;
+                case ColumnKind.District: district = Intern(cell.Trim()); break;
                 case ColumnKind.Since:
                     if (CellValues.TryDate(cell, out var d)) since = d;
-                    else problems.Add(new RowProblem(row, column.Header, $"应为日期 YYYY-MM-DD（1900-01-01 至 2200-12-31），实际为 \"{CellValues.Clip(cell)}\""));
+                    else problems.Add(new RowProblem(row, column.Header, NotADate(cell)));
                     break;
-                case ColumnKind.CertificateIssued: Certificate(i, 0, cell); break;
-                case ColumnKind.CertificateExpires: Certificate(i, 1, cell); break;
-                case ColumnKind.CertificateLevel: Certificate(i, 2, cell); break;
-                case ColumnKind.CertificateRenewal: Certificate(i, 3, cell); break;
+                case ColumnKind.CertificateIssued: Certificate(i, 0, start, ends[i]); break;
+                case ColumnKind.CertificateExpires: Certificate(i, 1, start, ends[i]); break;
+                case ColumnKind.CertificateLevel: Certificate(i, 2, start, ends[i]); break;
+                case ColumnKind.CertificateRenewal: Certificate(i, 3, start, ends[i]); break;
                 case ColumnKind.Fact: BindFact(column, cell, row, record, problems); break;
             }
         }
@@ -67,39 +107,55 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         record.Area = province is null && city is null && district is null && since is null ? null : new EnterpriseArea(province, city, district, since);
         for (var k = 0; k < _kinds.Length; k++)
             if (_hasCertificate[k])
-                AddCertificate(_kinds[k], (_certificates[k, 0], _certificates[k, 1], _certificates[k, 2], _certificates[k, 3]), row, record, problems);
+                AddCertificate(text, k, row, record, problems);
         return problems.Count == before;
     }
 
-    private void Certificate(int column, int field, string cell)
+    /// <summary>A short text that repeats down a roster (an area, a level), made into a string once.</summary>
+    private string Intern(ReadOnlySpan<char> text)
+    {
+        if (text.Length > MaxInternedLength) return text.ToString();
+        var lookup = _texts.GetAlternateLookup<ReadOnlySpan<char>>();
+        if (lookup.TryGetValue(text, out var interned)) return interned;
+        interned = text.ToString();
+        if (_texts.Count < MaxInterned) _texts[interned] = interned;
+        return interned;
+    }
+
+    private static string NotADate(ReadOnlySpan<char> cell) => $"应为日期 YYYY-MM-DD（1900-01-01 至 2200-12-31），实际为 \"{CellValues.Clip(cell.ToString())}\"";
+
+    private void Certificate(int column, int field, int start, int end)
     {
         var kind = _columnKind[column];
         if (!_hasCertificate[kind])
         {
             _hasCertificate[kind] = true;
-            for (var f = 0; f < 4; f++) _certificates[kind, f] = null;
+            for (var f = 0; f < 4; f++) _certificates[kind, f] = (-1, -1);
         }
-        _certificates[kind, field] = cell;
+        _certificates[kind, field] = (start, end);
     }
 
-    private void AddCertificate(string kindId, (string? Issued, string? Expires, string? Level, string? Renewal) c, long row, EnterpriseRecord record, List<RowProblem> problems)
+    private void AddCertificate(ReadOnlySpan<char> text, int k, long row, EnterpriseRecord record, List<RowProblem> problems)
     {
+        var kindId = _kinds[k];
         var kind = vocabulary.Certificates[kindId];
+        var (issuedAt, expiresAt, levelAt, renewalAt) = (_certificates[k, 0], _certificates[k, 1], _certificates[k, 2], _certificates[k, 3]);
         var field = $"{kind.Name}认定日期";
-        if (c.Issued is null)
+        if (issuedAt.Start < 0)
         {
             problems.Add(new RowProblem(row, field, "填写了该证书的其他栏目，但缺少认定日期"));
             return;
         }
-        if (!CellValues.TryDate(c.Issued, out var issued))
+        var issuedText = text[issuedAt.Start..issuedAt.End];
+        if (!CellValues.TryDate(issuedText, out var issued))
         {
-            problems.Add(new RowProblem(row, field, $"应为日期 YYYY-MM-DD（1900-01-01 至 2200-12-31），实际为 \"{CellValues.Clip(c.Issued)}\""));
+            problems.Add(new RowProblem(row, field, NotADate(issuedText)));
             return;
         }
         var expires = kind.ExpiryFor(issued);
-        if (c.Expires is not null && !CellValues.TryDate(c.Expires, out expires))
+        if (expiresAt.Start >= 0 && !CellValues.TryDate(text[expiresAt.Start..expiresAt.End], out expires))
         {
-            problems.Add(new RowProblem(row, $"{kind.Name}有效期至", $"应为日期 YYYY-MM-DD（1900-01-01 至 2200-12-31），实际为 \"{CellValues.Clip(c.Expires)}\""));
+            problems.Add(new RowProblem(row, $"{kind.Name}有效期至", NotADate(text[expiresAt.Start..expiresAt.End])));
             return;
         }
         if (expires < issued)
@@ -108,34 +164,36 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
             return;
         }
         var level = kind.DefaultLevel;
-        if (c.Level is not null)
+        if (levelAt.Start >= 0)
         {
-            if (!wording.TryLevel(c.Level, out var parsed) || !kind.Levels.Contains(parsed))
+            var written = Intern(text[levelAt.Start..levelAt.End]);
+            if (!wording.TryLevel(written, out var parsed) || !kind.Levels.Contains(parsed))
             {
-                problems.Add(new RowProblem(row, $"{kind.Name}认定级别", $"\"{CellValues.Clip(c.Level)}\" 不是该证书的级别（可用：{string.Join("、", kind.Levels.Select(wording.Level))}）"));
+                problems.Add(new RowProblem(row, $"{kind.Name}认定级别", $"\"{CellValues.Clip(written)}\" 不是该证书的级别（可用：{string.Join("、", kind.Levels.Select(wording.Level))}）"));
                 return;
             }
             level = parsed;
         }
         var renewal = false;
-        if (c.Renewal is not null && !CellValues.TryBool(c.Renewal, out renewal))
+        if (renewalAt.Start >= 0 && !CellValues.TryBool(text[renewalAt.Start..renewalAt.End], out renewal))
         {
-            problems.Add(new RowProblem(row, $"{kind.Name}是否复核", $"应为 是/否，实际为 \"{CellValues.Clip(c.Renewal)}\""));
+            problems.Add(new RowProblem(row, $"{kind.Name}是否复核", $"应为 是/否，实际为 \"{CellValues.Clip(text[renewalAt.Start..renewalAt.End].ToString())}\""));
             return;
         }
         record.AddCertificate(new Certificate(kindId, level, null, issued, expires, renewal));
     }
 
-    private static void BindFact(RosterColumn column, string cell, long row, EnterpriseRecord record, List<RowProblem> problems)
+    private void BindFact(RosterColumn column, ReadOnlySpan<char> cell, long row, EnterpriseRecord record, List<RowProblem> problems)
     {
         var fact = column.Fact!;
         object value;
         if (fact.Type == FactType.List)
         {
-            if (cell.Trim() == "[]") value = EmptyList;
+            if (cell.Trim().SequenceEqual("[]")) value = EmptyList;
+            else if (List(fact, cell) is { } items) value = items;
             else try
             {
-                value = ProfileReader.ReadValue(fact, cell, "$");
+                value = ProfileReader.ReadValue(fact, cell.ToString(), "$");
             }
             catch (JsonException)
             {
@@ -156,6 +214,25 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         }
         if (column.Year is { } year) record.SetYear(column.Slot, year, value);
         else record.Set(column.Slot, value);
+    }
+
+    /// <summary>A list cell read as the JSON binder reads a list in a profile, without the profile
+    /// reader's document; null for anything it leaves to that reader, which accepts or words it.</summary>
+    private List<FactItem>? List(FactDefinition fact, ReadOnlySpan<char> cell)
+    {
+        // Text that is not valid UTF-16 is the profile reader's to refuse, as before.
+        if (System.Text.Unicode.Utf8.FromUtf16(cell, _utf8, out _, out var length, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
+            return null;
+        try
+        {
+            var reader = new Utf8JsonReader(_utf8.AsSpan(0, length), JsonRowBinder.Options);
+            // The cell must hold the one array and nothing after it but blanks and comments.
+            return reader.Read() && JsonRowBinder.List(ref reader, fact, out var items) && reader.TokenType == JsonTokenType.EndArray && !reader.Read() ? items : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
     }
 
     private static readonly IReadOnlyList<FactItem> EmptyList = [];

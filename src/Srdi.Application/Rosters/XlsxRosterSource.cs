@@ -108,8 +108,9 @@ internal sealed class XlsxRosterSource : RosterSource
                 }
                 cells[i] = cell;
             }
-            if (problem is not null) return Reject(row, _row, cells, problem);
-            if (Emit(row, _row, cells)) return true;
+            Copy(row, cells);
+            if (problem is not null) return Reject(row, _row, cells.Length, problem);
+            if (Emit(row, _row, cells.Length)) return true;
         }
         return false;
     }

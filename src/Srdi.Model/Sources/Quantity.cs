@@ -17,6 +17,21 @@ public static class Quantity
 
     public static bool IsUnit(char c) => c is '万' or '亿' or '元' or '%' or '‰';
 
+    /// <summary>As <see cref="TryParse(string, out decimal)"/>, for a cell still in a reader's
+    /// buffer: whole numbers and plain decimals parse straight from the characters; only the rare
+    /// forms with units or separators become a string, and go through the one parser of those.</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out decimal value)
+    {
+        if (text.Length is > 0 and <= 18 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
+        {
+            value = whole;
+            return true;
+        }
+        if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
+            return true;
+        return TryParse(text.ToString(), out value);
+    }
+
     /// <summary>Parses "150万" → 1,500,000; "30%" → 0.30; "1,000" → 1000. Spaces are ignored;
     /// "万元" is accepted for "万".</summary>
     public static bool TryParse(string text, out decimal value)

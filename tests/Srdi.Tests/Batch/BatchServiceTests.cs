@@ -177,7 +177,7 @@ public sealed class BatchServiceTests : IDisposable
         Assert.Equal(["企业标识", "企业名称"], source.Headers);
         var row = new RawRow();
         Assert.True(source.Read(row));
-        Assert.Equal("南山甲", row.Cells![1]);
+        Assert.Equal("南山甲", row.Cell(1).ToString());
     }
 
     /// <summary>Calls back on the reporting thread, unlike Progress&lt;T&gt;, so a test can cancel at a known point.</summary>

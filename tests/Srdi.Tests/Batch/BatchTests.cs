@@ -135,6 +135,26 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public void TheSummary_IsTheSame_HoweverTheWorkersShareTheRoster()
+    {
+        // Reasons with equal counts come from each worker's own tally; their order must not depend
+        // on which worker finished first, or two runs of one roster write different summaries.
+        var roster = Path.Combine(_folder, "gen.csv");
+        new RosterGenerator(RealCatalog.Navigator.Catalog, new GeneratorOptions(3000, 13, At, [])).Write(roster, new RosterLayout(RealCatalog.Navigator.Compiled));
+        string Summary(int workers, int chunk)
+        {
+            using var source = RosterSource.Open(roster);
+            var folder = Path.Combine(_folder, string.Create(CultureInfo.InvariantCulture, $"summary-{workers}-{chunk}"));
+            new BatchService(RealCatalog.Navigator).RunAsync(source, new FolderBatchOutput(folder), new BatchOptions(At, Lists: false, Workers: workers, ChunkSize: chunk), null, CancellationToken.None)
+                .GetAwaiter().GetResult();
+            return string.Join("\n", File.ReadAllLines(Path.Combine(folder, SummaryWriter.Markdown)).Where(l => !l.Contains("用时", StringComparison.Ordinal)));
+        }
+        var single = Summary(1, 2048);
+        Assert.Equal(single, Summary(2, 16));
+        Assert.Equal(single, Summary(3, 7));
+    }
+
+    [Fact]
     public async Task JsonlAndExcelRosters_RejectAndEvaluateLikeCsv()
     {
         var jsonl = Write("mixed.jsonl", string.Join("\n",

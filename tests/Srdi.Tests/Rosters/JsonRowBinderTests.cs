@@ -90,6 +90,8 @@ public sealed class JsonRowBinderTests
         { """{"id":"A1","certificates":[{"kind":"little-giant","issued_on":"2024-07-15","expires_on":"2027-07-14","renewal":null,"level":null}]}""", true },
         { """{"id":"A1","facts":{"employees":{"2024":59,"2023":null},"sector":"工业","shenzhen_major_project_grants":[]}}""", true },
         { """{"id":"A1","facts":{"employees":null,"rd_expense":{}}}""", true },
+        // A fact's name is looked up by its bytes as written, or decoded when it has escapes.
+        { """{"id":"A1","facts":{"s\u0065ctor":"工业","employee\u0073":{"2024":3}}}""", true },
         { """{"id":"","name":"空标识也是文字"}""", true },
         // Forms left to the reader, which takes them.
         { """{"id":"A1","facts":{"operating_revenue":{"2024":"2100万"}}}""", false },
