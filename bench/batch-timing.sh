@@ -8,7 +8,9 @@ cd "$(dirname "$0")/.."
 work="${1:-/tmp/srdi-timing}"
 runs="${2:-3}"
 mkdir -p "$work"
-dotnet publish src/Srdi.Cli -c Release -o "$work/srdi" --nologo -v q
+# Published for this platform, so precompiled (ReadyToRun, src/Srdi.Cli/Srdi.Cli.csproj), as a deployment ships it.
+rid=$(dotnet --info | awk '/^ *RID:/ { print $2; exit }')
+dotnet publish src/Srdi.Cli -c Release -r "$rid" --self-contained false -o "$work/srdi" --nologo -v q
 srdi="$work/srdi/srdi"
 # The published program ships its own copy of catalog/; this names the repository's explicitly.
 export Srdi__Catalog="$PWD/catalog"
