@@ -12,7 +12,9 @@ internal static class MeasureCore
     /// <param name="parts">Scratch for the parts' states, at least as long as the measure's parts.</param>
     public static void Evaluate(CompiledMeasure compiled, PolicyDocument document, EvaluationContext context, Truth area, ref MeasureOutcome o, Span<PartState> parts)
     {
-        context.Document = document;
+        // Written only when it changes: every measure of a document shares it, and a store per
+        // measure to an object each core writes is a cache line the cores pass back and forth.
+        if (!ReferenceEquals(context.Document, document)) context.Document = document;
         o = default;
         o.FailedAt = -1;
         o.ExcludedBy = -1;
