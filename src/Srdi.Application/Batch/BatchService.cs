@@ -68,7 +68,8 @@ public sealed record BatchReport(
     /// documents of other areas are counted in <see cref="Unconcerned"/>, not listed a measure a row.</summary>
     public IReadOnlyList<BatchMeasure> Concerned()
     {
-        var concerned = Measures.Where(m => Statistics.Measures[m.Index].Evaluated > 0).Select(m => m.Document).ToHashSet();
+        // Documents by reference: a record's own equality would hash every field of the document.
+        var concerned = Measures.Where(m => Statistics.Measures[m.Index].Evaluated > 0).Select(m => m.Document).ToHashSet(ReferenceEqualityComparer.Instance);
         return Measures.Where(m => concerned.Contains(m.Document)).ToList();
     }
 
@@ -76,7 +77,8 @@ public sealed record BatchReport(
     public (int Documents, int Measures) Unconcerned()
     {
         var concerned = Concerned();
-        return (Measures.Select(m => m.Document).Distinct().Count() - concerned.Select(m => m.Document).Distinct().Count(), Measures.Length - concerned.Count);
+        return (Measures.Select(m => m.Document).Distinct(ReferenceEqualityComparer.Instance).Count()
+            - concerned.Select(m => m.Document).Distinct(ReferenceEqualityComparer.Instance).Count(), Measures.Length - concerned.Count);
     }
 
     /// <summary>The report as programs read it (<see cref="Contracts.BatchSummaryResult"/>).</summary>

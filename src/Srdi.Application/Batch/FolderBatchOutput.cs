@@ -275,13 +275,16 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
             Jsonl = plan.Options.MachineOutputs.HasFlag(MachineOutputs.EntitlementsJsonl);
             Csv = plan.Options.MachineOutputs.HasFlag(MachineOutputs.EntitlementsCsv);
             Nothing = plan.Options.MachineOutputs.HasFlag(MachineOutputs.Nothing);
-            MeasureIds = Measures.Select(m => JsonEncodedText.Encode(m.Measure.Id)).ToArray();
-            CsvMeasure = Measures.Select(m => Encoding.UTF8.GetBytes(
-                $",{m.Measure.Id},{Encoding.UTF8.GetString(Utf8Lines.Field(m.Measure.Clause))},")).ToArray();
+            // The per-measure encodings only the machine outputs write: a national catalog has 30,000
+            // measures, and a run that writes what staff read needs none of them.
+            var machine = Jsonl || Csv;
+            MeasureIds = machine ? Measures.Select(m => JsonEncodedText.Encode(m.Measure.Id)).ToArray() : [];
+            CsvMeasure = Csv ? Measures.Select(m => Encoding.UTF8.GetBytes(
+                $",{m.Measure.Id},{Encoding.UTF8.GetString(Utf8Lines.Field(m.Measure.Clause))},")).ToArray() : [];
             // entitlements.csv is read by staff: statuses, kinds and modes in the catalog's Chinese (terms.yaml).
-            CsvApplication = Measures.Select(m => Utf8Lines.Field(m.ApplicationLabel)).ToArray();
+            CsvApplication = Csv ? Measures.Select(m => Utf8Lines.Field(m.ApplicationLabel)).ToArray() : [];
             OtherBeneficiaries = Measures.Select(m => m.OtherBeneficiaries).ToArray();
-            CsvOthers = OtherBeneficiaries.Select(Utf8Lines.Field).ToArray();
+            CsvOthers = Csv ? OtherBeneficiaries.Select(Utf8Lines.Field).ToArray() : [];
             CsvStatus = Enum.GetValues<MeasureStatus>().OrderBy(k => (int)k).Select(v => Utf8Lines.Field(plan.Wording.Status(v))).ToArray();
             CsvKind = Enum.GetValues<BenefitKind>().OrderBy(k => (int)k).Select(v => Utf8Lines.Field(plan.Wording.Kind(v))).ToArray();
             KindLabels = Enum.GetValues<BenefitKind>().OrderBy(k => (int)k).Select(plan.Wording.Kind).ToArray();
