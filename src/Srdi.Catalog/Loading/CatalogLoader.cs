@@ -69,33 +69,18 @@ public static class CatalogLoader
                 if (!File.Exists(policy))
                     throw new CatalogException(new SourceLocation(Display(root, folder), 0, 0), $"文件夹中缺少 {PolicyFile}");
                 var display = Display(root, policy);
-                if (cache is null)
-                {
-                    documents[i] = DocumentLoader.Load(YamlFile.LoadMap(policy, display), name, terms);
-                    return;
-                }
-                string key;
-                try
-                {
-                    key = DocumentCache.KeyOf(termsDigest, display, name, policy);
-                }
-                catch (IOException e)
-                {
-                    throw new CatalogException(new SourceLocation(display, 0, 0), $"无法读取文件：{e.Message}");
-                }
-                if (cache.Find(key, name) is var (document, kept))
+                // One read: the key is the hash of the very bytes parsed on a miss, so a file
+                // edited while it loads is never cached under its earlier content.
+                var bytes = YamlFile.ReadBytes(policy, display);
+                var key = cache is null ? null : DocumentCache.KeyOf(termsDigest, display, name, bytes);
+                if (key is not null && cache!.Find(key, name) is var (document, kept))
                 {
                     documents[i] = document;
                     stored[i] = (key, kept);
+                    return;
                 }
-                else
-                {
-                    // Keyed by the very bytes parsed: a file edited while it loads is never
-                    // cached under its earlier content.
-                    var bytes = YamlFile.ReadBytes(policy, display);
-                    documents[i] = DocumentLoader.Load(YamlFile.ParseMap(YamlFile.Decode(bytes), display), name, terms);
-                    stored[i] = (DocumentCache.KeyOf(termsDigest, display, name, bytes), DocumentCache.Store(documents[i]!));
-                }
+                documents[i] = DocumentLoader.Load(YamlFile.ParseMap(YamlFile.Decode(bytes), display), name, terms);
+                if (key is not null) stored[i] = (key, DocumentCache.Store(documents[i]!));
             }
             catch (Exception e)
             {

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
 using System.Security.Cryptography;
@@ -102,40 +101,10 @@ internal sealed class DocumentCache : IDisposable
     /// <summary>The key of a document file's bytes.</summary>
     public static string KeyOf(byte[] termsDigest, string displayPath, string folderName, byte[] file)
     {
-        using var hash = Start(termsDigest, displayPath, folderName);
-        hash.AppendData(file);
-        return Convert.ToHexString(hash.GetHashAndReset());
-    }
-
-    private static IncrementalHash Start(byte[] termsDigest, string displayPath, string folderName)
-    {
-        var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(termsDigest);
         hash.AppendData(Encoding.UTF8.GetBytes($"{displayPath}\0{folderName}\0"));
-        return hash;
-    }
-
-    /// <summary>The key of a document file, read in pieces: the whole file is read into memory
-    /// only when it has to be parsed.</summary>
-    public static string KeyOf(byte[] termsDigest, string displayPath, string folderName, string file)
-    {
-        using var hash = Start(termsDigest, displayPath, folderName);
-        var buffer = ArrayPool<byte>.Shared.Rent(1 << 16);
-        try
-        {
-            using var handle = File.OpenHandle(file);
-            for (long at = 0; ;)
-            {
-                var n = RandomAccess.Read(handle, buffer, at);
-                if (n == 0) break;
-                hash.AppendData(buffer, 0, n);
-                at += n;
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
-        }
+        hash.AppendData(file);
         return Convert.ToHexString(hash.GetHashAndReset());
     }
 
