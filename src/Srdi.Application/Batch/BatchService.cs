@@ -65,20 +65,12 @@ public sealed record BatchReport(
 {
     /// <summary>The measures of every document whose area holds at least one enterprise of the
     /// roster (zero counts included): what the summary and the lists show. A national catalog's
-    /// documents of other areas are counted in <see cref="Unconcerned"/>, not listed a measure a row.</summary>
+    /// documents of other areas are counted in the summary, not listed a measure a row.</summary>
     public IReadOnlyList<BatchMeasure> Concerned()
     {
         // Documents by reference: a record's own equality would hash every field of the document.
         var concerned = Measures.Where(m => Statistics.Measures[m.Index].Evaluated > 0).Select(m => m.Document).ToHashSet(ReferenceEqualityComparer.Instance);
         return Measures.Where(m => concerned.Contains(m.Document)).ToList();
-    }
-
-    /// <summary>The documents (and their measures) whose area holds no enterprise of the roster.</summary>
-    public (int Documents, int Measures) Unconcerned()
-    {
-        var concerned = Concerned();
-        return (Measures.Select(m => m.Document).Distinct(ReferenceEqualityComparer.Instance).Count()
-            - concerned.Select(m => m.Document).Distinct(ReferenceEqualityComparer.Instance).Count(), Measures.Length - concerned.Count);
     }
 
     /// <summary>The report as programs read it (<see cref="Contracts.BatchSummaryResult"/>).</summary>

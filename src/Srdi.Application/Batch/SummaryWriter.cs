@@ -28,7 +28,8 @@ public static class SummaryWriter
     {
         var s = report.Statistics;
         var measures = report.Concerned();
-        var (otherDocuments, otherMeasures) = report.Unconcerned();
+        var otherMeasures = report.Measures.Length - measures.Count;
+        var otherDocuments = Documents(report.Measures) - Documents(measures);
         var overview = new List<Dictionary<string, object?>>
         {
             Row(("项目", "评估日期"), ("值", report.Options.At.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))),
@@ -84,6 +85,9 @@ public static class SummaryWriter
             ("未获支持的原因", kv.Key.Reason), ("企业数", kv.Value))).ToList();
         return [("概览", overview), ("按文件", byDocument), ("按措施", byMeasure), ("按牵头部门", byDepartment), ("预算", budgets), ("未获资金支持原因", misses)];
     }
+
+    private static int Documents(IEnumerable<BatchMeasure> measures) =>
+        measures.Select(m => m.Document).Distinct(ReferenceEqualityComparer.Instance).Count();
 
     private static Dictionary<string, object?> Row(params (string Key, object? Value)[] cells)
     {
