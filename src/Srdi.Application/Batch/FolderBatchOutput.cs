@@ -412,6 +412,16 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
             w.Reset();
         }
 
+        /// <summary>确定金额, 最高金额, 分年度合计: the three money columns, the enterprise's or another beneficiary's.</summary>
+        private static void AppendMoney(ArrayBufferWriter<byte> target, decimal exact, decimal upTo, decimal scheduled)
+        {
+            target.Append(exact);
+            target.Append((byte)',');
+            target.Append(upTo);
+            target.Append((byte)',');
+            target.Append(scheduled);
+        }
+
         private void WriteRows(in EvaluatedEnterprise e)
         {
             var outcomes = e.Outcomes;
@@ -429,11 +439,7 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
                     target.Append(draft[i] ? ",是,"u8 : ",否,"u8);
                     target.Append(_encoding.CsvKind[(int)o.Kind]);
                     target.Append((byte)',');
-                    target.Append(o.CountedExact);
-                    target.Append((byte)',');
-                    target.Append(o.CountedUpTo);
-                    target.Append((byte)',');
-                    target.Append(o.CountedScheduled);
+                    AppendMoney(target, o.CountedExact, o.CountedUpTo, o.CountedScheduled);
                     target.Append((byte)',');
                     target.Append(_encoding.CsvApplication[i]);
                     target.Append((byte)',');
@@ -444,11 +450,7 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
                     {
                         target.Append(_encoding.CsvOthers[i]);
                         target.Append((byte)',');
-                        target.Append(o.OthersExact);
-                        target.Append((byte)',');
-                        target.Append(o.OthersUpTo);
-                        target.Append((byte)',');
-                        target.Append(o.OthersScheduled);
+                        AppendMoney(target, o.OthersExact, o.OthersUpTo, o.OthersScheduled);
                     }
                     else target.Append(",,,"u8);
                     target.Append((byte)'\n');
