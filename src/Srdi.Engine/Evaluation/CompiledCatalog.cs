@@ -58,7 +58,7 @@ public sealed class CompiledCatalog
     /// one per worker, every measure outside the area until evaluated.</summary>
     public EnterpriseOutcomes NewOutcomes()
     {
-        var outcomes = new EnterpriseOutcomes(_measures.Length, _documents.Length);
+        var outcomes = new EnterpriseOutcomes(_measures.Length, _documents.Length, _maxParts);
         foreach (var measure in _measures) measure.MarkOutsideArea(ref outcomes.Buffer[measure.Index]);
         return outcomes;
     }
@@ -72,7 +72,9 @@ public sealed class CompiledCatalog
         ArgumentNullException.ThrowIfNull(outcomes);
         if (outcomes.Buffer.Length != _measures.Length) throw new ArgumentException("结果缓冲区不属于本政策目录", nameof(outcomes));
         outcomes.Begin();
-        EvaluateArea(enterprise, at, outcomes.Buffer, outcomes);
+        var context = outcomes.Context ??= new EvaluationContext(enterprise, at, _bits);
+        context.Reset(enterprise, at);
+        EvaluateArea(enterprise, context, outcomes.Parts, outcomes.Buffer, outcomes);
         // The previous row's documents that this row does not concern read as outside again.
         var current = outcomes.Documents;
         var next = 0;
@@ -93,14 +95,14 @@ public sealed class CompiledCatalog
     {
         if (outcomes.Length < _measures.Length) throw new ArgumentException("结果缓冲区短于措施数", nameof(outcomes));
         foreach (var measure in _measures) measure.MarkOutsideArea(ref outcomes[measure.Index]);
-        EvaluateArea(enterprise, at, outcomes, null);
-    }
-
-    private void EvaluateArea(EnterpriseRecord enterprise, DateOnly at, Span<MeasureOutcome> outcomes, EnterpriseOutcomes? evaluated)
-    {
         var context = enterprise.ContextFor(at, _bits);
         if (enterprise.PartScratch.Length < _maxParts) enterprise.PartScratch = new PartState[_maxParts];
-        var parts = enterprise.PartScratch;
+        EvaluateArea(enterprise, context, enterprise.PartScratch, outcomes, null);
+    }
+
+    private void EvaluateArea(EnterpriseRecord enterprise, EvaluationContext context, PartState[] parts, Span<MeasureOutcome> outcomes, EnterpriseOutcomes? evaluated)
+    {
+        var at = context.At;
         var candidates = _areas.Candidates(enterprise.Area, at, out var exact);
         foreach (var d in candidates)
         {

@@ -1,3 +1,5 @@
+using Srdi.Engine.Runtime;
+
 namespace Srdi.Engine.Evaluation;
 
 /// <summary>A run of measures in catalog order, <see cref="Start"/> inclusive, <see cref="End"/>
@@ -18,13 +20,23 @@ public sealed class EnterpriseOutcomes
     private int[] _previous;
     private int _previousCount;
 
-    internal EnterpriseOutcomes(int measures, int documents)
+    internal EnterpriseOutcomes(int measures, int documents, int parts)
     {
+        Parts = new PartState[parts];
         _outcomes = new MeasureOutcome[measures];
         _ranges = new MeasureRange[documents];
         _documents = new int[documents];
         _previous = new int[documents];
     }
+
+    /// <summary>The worker's evaluation state, reused for each enterprise it evaluates: kept here
+    /// rather than on each record, so that evaluating a record only reads it. Records held in
+    /// memory by the thousand are then only as large as their facts, and no core writes to a
+    /// record another core reads.</summary>
+    internal EvaluationContext? Context;
+
+    /// <summary>Scratch for the money parts of one measure at a time.</summary>
+    internal PartState[] Parts { get; }
 
     /// <summary>Every measure's outcome, in catalog order.</summary>
     public Span<MeasureOutcome> All => _outcomes;

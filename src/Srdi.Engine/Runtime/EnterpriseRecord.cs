@@ -10,22 +10,32 @@ namespace Srdi.Engine.Runtime;
 public sealed class EnterpriseRecord
 {
     private readonly FactSlots _slots;
-    private readonly Value[] _scalars;
-    private readonly (int Year, Value Value)[]?[] _yearly;
-    private readonly int[] _yearCounts;
-    private readonly int[] _touched;
-    private readonly bool[] _isTouched;
-    private int _touchedCount;
+
+    // The facts set, densely: a row sets a few dozen of the vocabulary's facts, and a record read
+    // by the rules should be as small as what it holds (20,000 records held in memory spent most
+    // of their evaluation waiting for memory when each slot had a 32-byte value of its own).
+    // _first[slot] is 1 + the index of the slot's first entry (0: not set); a yearly fact's
+    // further years follow through Entry.Next, in the order they were set.
+    private readonly ushort[] _first;
+    private Entry[] _entries = new Entry[8];
+    private int _count;
     private readonly List<Certificate> _certificates = [];
+
+    private struct Entry
+    {
+        public Value Value;
+        public int Slot;
+        public int Year;   // NotYearly for a fact that is not yearly
+        public int Next;   // 1 + the index of the next year's entry of the same slot, or 0
+    }
+
+    private const int NotYearly = int.MinValue;
 
     internal EnterpriseRecord(FactSlots slots)
     {
+        if (slots.Count > ushort.MaxValue) throw new ArgumentException("事实种类过多", nameof(slots));
         _slots = slots;
-        _scalars = new Value[slots.Count];
-        _yearly = new (int, Value)[]?[slots.Count];
-        _yearCounts = new int[slots.Count];
-        _touched = new int[slots.Count];
-        _isTouched = new bool[slots.Count];
+        _first = new ushort[slots.Count];
     }
 
     internal EnterpriseRecord(EnterpriseProfile profile, FactSlots slots) : this(slots)
@@ -58,16 +68,18 @@ public sealed class EnterpriseRecord
     }
 
     /// <summary>Whether the record holds any value of a fact (any year, for a yearly fact).</summary>
-    public bool IsKnown(int slot) => _yearCounts[slot] > 0 || !_scalars[slot].IsUnknown;
+    public bool IsKnown(int slot) => _first[slot] != 0;
 
     /// <summary>A fact's value as text, for the "facts the decision used" column of a 名单: the
     /// scalar, or each year's value; null when unknown.</summary>
     public string? Describe(int slot)
     {
-        if (_yearCounts[slot] > 0)
-            return string.Join("；", _yearly[slot]!.Take(_yearCounts[slot]).OrderBy(v => v.Year).Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Year}年 {Text(v.Value)}")));
-        var value = _scalars[slot];
-        return value.IsUnknown ? null : Text(value);
+        if (_first[slot] == 0) return null;
+        ref var first = ref _entries[_first[slot] - 1];
+        if (first.Year == NotYearly) return Text(first.Value);
+        var years = new List<(int Year, Value Value)>();
+        for (int i = _first[slot]; i != 0; i = _entries[i - 1].Next) years.Add((_entries[i - 1].Year, _entries[i - 1].Value));
+        return string.Join("；", years.OrderBy(v => v.Year).Select(v => string.Create(CultureInfo.InvariantCulture, $"{v.Year}年 {Text(v.Value)}")));
     }
 
     private static string Text(Value value)
@@ -103,7 +115,7 @@ public sealed class EnterpriseRecord
     }
 
     /// <summary>Scratch for the money parts of one measure at a time.</summary>
-    internal Evaluation.PartState[] PartScratch = new Evaluation.PartState[16];
+    internal Evaluation.PartState[] PartScratch = [];
 
     /// <summary>Sets a fact that is not yearly. Values are as a profile holds them: decimal, bool,
     /// string, DateOnly, or a list of <see cref="FactItem"/>.</summary>
@@ -130,30 +142,52 @@ public sealed class EnterpriseRecord
 
     private void SetValue(int slot, Value value)
     {
-        Touch(slot);
-        _scalars[slot] = value;
+        if (_first[slot] != 0)
+        {
+            // Set again: the last value holds, as it did with a value per slot.
+            ref var entry = ref _entries[_first[slot] - 1];
+            entry.Value = value;
+            entry.Year = NotYearly;
+            entry.Next = 0;
+            return;
+        }
+        _first[slot] = (ushort)Add(slot, NotYearly, value);
     }
 
     private void SetYearValue(int slot, int year, Value value)
     {
-        Touch(slot);
-        var values = _yearly[slot] ??= new (int, Value)[4];
-        var count = _yearCounts[slot];
-        if (count == values.Length) Array.Resize(ref _yearly[slot], count * 2);
-        _yearly[slot]![count] = (year, value);
-        _yearCounts[slot] = count + 1;
+        if (_first[slot] == 0)
+        {
+            _first[slot] = (ushort)Add(slot, year, value);
+            return;
+        }
+        // Each year is kept in the order set; a year set twice is read as first set.
+        var last = _first[slot];
+        while (_entries[last - 1].Next != 0) last = (ushort)_entries[last - 1].Next;
+        var added = Add(slot, year, value);
+        _entries[last - 1].Next = added;
+    }
+
+    /// <summary>Appends an entry; returns 1 + its index.</summary>
+    private int Add(int slot, int year, Value value)
+    {
+        if (_count == _entries.Length)
+        {
+            if (_count >= ushort.MaxValue) throw new InvalidOperationException("一家企业的事实值过多");
+            Array.Resize(ref _entries, _count * 2);
+        }
+        _entries[_count] = new Entry { Value = value, Slot = slot, Year = year };
+        return ++_count;
     }
 
     public void Clear()
     {
-        for (var i = 0; i < _touchedCount; i++)
+        for (var i = 0; i < _count; i++)
         {
-            var slot = _touched[i];
-            _scalars[slot] = default;
-            _yearCounts[slot] = 0;
-            _isTouched[slot] = false;
+            _first[_entries[i].Slot] = 0;
+            _entries[i] = default;
         }
-        _touchedCount = 0;
+        _count = 0;
         _certificates.Clear();
         _context?.Reset(_context.At);
         Id = "";
@@ -161,21 +195,24 @@ public sealed class EnterpriseRecord
         Area = null;
     }
 
-    internal Value Scalar(int slot) => _scalars[slot];
+    /// <summary>A fact that is not yearly; unknown when not set (or when the fact was set by year).</summary>
+    internal Value Scalar(int slot)
+    {
+        var first = _first[slot];
+        if (first == 0) return Value.Unknown;
+        ref readonly var entry = ref _entries[first - 1];
+        return entry.Year == NotYearly ? entry.Value : Value.Unknown;
+    }
 
     internal Value ForYear(int slot, int year)
     {
-        var values = _yearly[slot];
-        for (var i = 0; i < _yearCounts[slot]; i++)
-            if (values![i].Year == year) return values[i].Value;
+        for (int i = _first[slot]; i != 0;)
+        {
+            ref readonly var entry = ref _entries[i - 1];
+            if (entry.Year == year) return entry.Value;
+            i = entry.Next;
+        }
         return Value.Unknown;
-    }
-
-    private void Touch(int slot)
-    {
-        if (_isTouched[slot]) return;
-        _isTouched[slot] = true;
-        _touched[_touchedCount++] = slot;
     }
 
     private static Value Convert(object raw, FactDefinition definition) => raw switch

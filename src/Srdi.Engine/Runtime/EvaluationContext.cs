@@ -9,9 +9,16 @@ internal sealed class EvaluationContext(EnterpriseRecord enterprise, DateOnly at
     private ulong _held;
     private bool _heldKnown;
 
-    public EnterpriseRecord Enterprise { get; } = enterprise;
+    public EnterpriseRecord Enterprise { get; private set; } = enterprise;
     public DateOnly At { get; private set; } = at;
     public int Year { get; private set; } = at.Year;
+
+    /// <summary>Readies a worker's reusable context for another enterprise's evaluation.</summary>
+    public void Reset(EnterpriseRecord enterprise, DateOnly at)
+    {
+        Enterprise = enterprise;
+        Reset(at);
+    }
 
     /// <summary>Readies a record's reusable context for another evaluation.</summary>
     public void Reset(DateOnly at)
