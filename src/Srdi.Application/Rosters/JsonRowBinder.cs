@@ -143,6 +143,8 @@ internal sealed class JsonRowBinder
         return true;
     }
 
+    private readonly RepeatedAreas _areas = new();
+
     private bool Area(ref Utf8JsonReader reader, EnterpriseRecord record)
     {
         if (reader.TokenType != JsonTokenType.StartObject) return false;
@@ -167,7 +169,7 @@ internal sealed class JsonRowBinder
             if (!ok) return false;
         }
         if (_vocabulary.Areas.Check(province, city, district) is not null) return false;
-        record.Area = new EnterpriseArea(province, city, district, since);
+        record.Area = _areas.Of(province, city, district, since);
         return true;
     }
 

@@ -104,12 +104,14 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         if (string.IsNullOrWhiteSpace(record.Id)) problems.Add(new RowProblem(row, "企业标识", "缺少企业标识"));
         if (vocabulary.Areas.Check(province, city, district) is { } area)
             problems.Add(new RowProblem(row, area.Field switch { "province" => "省份", "city" => "城市", _ => "区县" }, area.Problem));
-        record.Area = province is null && city is null && district is null && since is null ? null : new EnterpriseArea(province, city, district, since);
+        record.Area = province is null && city is null && district is null && since is null ? null : _areas.Of(province, city, district, since);
         for (var k = 0; k < _kinds.Length; k++)
             if (_hasCertificate[k])
                 AddCertificate(text, k, row, record, problems);
         return problems.Count == before;
     }
+
+    private readonly RepeatedAreas _areas = new();
 
     /// <summary>A short text that repeats down a roster (an area, a level), made into a string once.</summary>
     private string Intern(ReadOnlySpan<char> text)

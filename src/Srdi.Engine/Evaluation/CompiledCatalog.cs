@@ -21,8 +21,8 @@ public sealed class CompiledCatalog
     private CompiledCatalog(PolicyCatalog catalog)
     {
         Catalog = catalog;
-        _slots = new FactSlots(catalog.Vocabulary.Facts.Values);
         _bits = new CertificateBits(catalog.Vocabulary);
+        _slots = new FactSlots(catalog.Vocabulary.Facts.Values, _bits);
         _documents = CatalogCompiler.Compile(catalog, _slots, _bits);
         _measures = _documents.SelectMany(d => d.Measures).ToArray();
         _maxParts = _measures.Select(m => m.Parts.Length).DefaultIfEmpty(0).Max();
@@ -72,7 +72,7 @@ public sealed class CompiledCatalog
         ArgumentNullException.ThrowIfNull(outcomes);
         if (outcomes.Buffer.Length != _measures.Length) throw new ArgumentException("结果缓冲区不属于本政策目录", nameof(outcomes));
         outcomes.Begin();
-        var context = outcomes.Context ??= new EvaluationContext(enterprise, at, _bits);
+        var context = outcomes.Context ??= new EvaluationContext(enterprise, at);
         context.Reset(enterprise, at);
         EvaluateArea(enterprise, context, outcomes.Parts, outcomes.Buffer, outcomes);
         // The previous row's documents that this row does not concern read as outside again.
@@ -95,7 +95,7 @@ public sealed class CompiledCatalog
     {
         if (outcomes.Length < _measures.Length) throw new ArgumentException("结果缓冲区短于措施数", nameof(outcomes));
         foreach (var measure in _measures) measure.MarkOutsideArea(ref outcomes[measure.Index]);
-        var context = enterprise.ContextFor(at, _bits);
+        var context = enterprise.ContextFor(at);
         if (enterprise.PartScratch.Length < _maxParts) enterprise.PartScratch = new PartState[_maxParts];
         EvaluateArea(enterprise, context, enterprise.PartScratch, outcomes, null);
     }
@@ -103,7 +103,7 @@ public sealed class CompiledCatalog
     private void EvaluateArea(EnterpriseRecord enterprise, EvaluationContext context, PartState[] parts, Span<MeasureOutcome> outcomes, EnterpriseOutcomes? evaluated)
     {
         var at = context.At;
-        var candidates = _areas.Candidates(enterprise.Area, at, out var exact);
+        var candidates = evaluated is null ? _areas.Candidates(enterprise.Area, at, out var exact) : evaluated.Areas.Candidates(_areas, enterprise.Area, at, out exact);
         foreach (var d in candidates)
         {
             var document = _documents[d];
@@ -126,7 +126,7 @@ public sealed class CompiledCatalog
     /// fast path did before the index; kept for the tests that hold the index to it.</summary>
     internal void EvaluateEveryDocument(EnterpriseRecord enterprise, DateOnly at, Span<MeasureOutcome> outcomes)
     {
-        var context = enterprise.ContextFor(at, _bits);
+        var context = enterprise.ContextFor(at);
         if (enterprise.PartScratch.Length < _maxParts) enterprise.PartScratch = new PartState[_maxParts];
         var parts = enterprise.PartScratch;
         foreach (var document in _documents)
@@ -194,7 +194,7 @@ public sealed class CompiledCatalog
     public EvaluationReport Evaluate(EnterpriseProfile profile, DateOnly at, bool includeDrafts = false, bool explain = true)
     {
         var enterprise = new EnterpriseRecord(profile, _slots);
-        var context = new EvaluationContext(enterprise, at, _bits);
+        var context = new EvaluationContext(enterprise, at);
         var candidates = _areas.Candidates(profile.Area, at, out var exact);
         // Buffers for the concerned documents only: a national catalog's other measures cost nothing.
         var concerned = new List<Concerned>(candidates.Length);
@@ -268,7 +268,7 @@ public sealed class CompiledCatalog
         var area = AreaMatch.Check(document.Document.Area, profile.Area, at);
         if (area != Truth.False)
             throw new InvalidOperationException($"措施 {measureId} 所在文件可能适用于该企业的注册地，其结果在评估报告中");
-        var context = new EvaluationContext(new EnterpriseRecord(profile, _slots), at, _bits);
+        var context = new EvaluationContext(new EnterpriseRecord(profile, _slots), at);
         var outcome = default(MeasureOutcome);
         var parts = new PartState[measure.Parts.Length];
         MeasureCore.Evaluate(measure, document.Document, context, area, ref outcome, parts);
@@ -282,7 +282,7 @@ public sealed class CompiledCatalog
         var ruleset = _rulesets.LastOrDefault(r => r.Source.Validity.From is not { } from || from <= at)
             ?? _rulesets.FirstOrDefault()
             ?? throw new InvalidOperationException("政策目录中没有梯度认定规则集（catalog/criteria/）");
-        var context = new EvaluationContext(new EnterpriseRecord(profile, _slots), at, _bits);
+        var context = new EvaluationContext(new EnterpriseRecord(profile, _slots), at);
         return Tiers.TierAssessor.Assess(ruleset, context, _slots);
     }
 

@@ -38,6 +38,9 @@ public sealed class EnterpriseOutcomes
     /// <summary>Scratch for the money parts of one measure at a time.</summary>
     internal PartState[] Parts { get; }
 
+    /// <summary>The areas this worker has looked up, by their names' string objects.</summary>
+    internal AreaLookups Areas { get; } = new();
+
     /// <summary>Every measure's outcome, in catalog order.</summary>
     public Span<MeasureOutcome> All => _outcomes;
 

@@ -21,15 +21,34 @@ public sealed class EnterpriseRecord
     private int _count;
     private readonly List<Certificate> _certificates = [];
 
+    // The certificates again, as the rules' target check reads them: bit and days, in the record's
+    // own array rather than a certificate object each.
+    private HeldCertificate[] _held = [];
+    private int _heldCount;
+
+    private readonly record struct HeldCertificate(ulong Bit, int From, int To);
+
+    // 32 bytes: a Value's parts without its padding, and short links (a record holds at most
+    // ushort.MaxValue entries; a year is a DateOnly year, 1 to 9999).
     private struct Entry
     {
-        public Value Value;
-        public int Slot;
-        public int Year;   // NotYearly for a fact that is not yearly
-        public int Next;   // 1 + the index of the next year's entry of the same slot, or 0
+        public decimal Number;
+        public object? Ref;
+        public ValueKind Kind;
+        public ushort Slot;
+        public short Year;    // NotYearly for a fact that is not yearly
+        public ushort Next;   // 1 + the index of the next year's entry of the same slot, or 0
+
+        public readonly Value Value => Value.Create(Kind, Number, Ref);
+
+        public static Entry Of(Value value, int slot, int year) => new()
+        {
+            Number = value.Number, Ref = value.Ref, Kind = value.Kind, Slot = (ushort)slot,
+            Year = year == NotYearly ? NotYearly : year is >= 1 and <= 9999 ? (short)year : throw new ArgumentOutOfRangeException(nameof(year), year, "年份应在 1 至 9999 之间"),
+        };
     }
 
-    private const int NotYearly = int.MinValue;
+    private const short NotYearly = short.MinValue;
 
     internal EnterpriseRecord(FactSlots slots)
     {
@@ -51,7 +70,7 @@ public sealed class EnterpriseRecord
         Id = profile.Id;
         Name = profile.Name;
         Area = profile.Area;
-        foreach (var c in profile.Certificates) _certificates.Add(c);
+        foreach (var c in profile.Certificates) Hold(c);
         foreach (var (name, fact) in profile.Facts)
         {
             if (!_slots.TryGet(name, out var slot)) continue; // the profile reader has refused unknown facts already
@@ -100,16 +119,36 @@ public sealed class EnterpriseRecord
 
     public void AddCertificate(Certificate certificate)
     {
-        _certificates.Add(certificate);
+        Hold(certificate);
         _context?.Reset(_context.At);
+    }
+
+    private void Hold(Certificate certificate)
+    {
+        _certificates.Add(certificate);
+        if (_heldCount == _held.Length) Array.Resize(ref _held, Math.Max(4, _heldCount * 2));
+        _held[_heldCount++] = new HeldCertificate(_slots.Bits.Bit(certificate.Kind, certificate.Level), certificate.IssuedOn.DayNumber, certificate.ExpiresOn.DayNumber);
+    }
+
+    /// <summary>The (kind, level) bits of the certificates valid on a date (reading rule 10).</summary>
+    internal ulong HeldOn(DateOnly date)
+    {
+        var day = date.DayNumber;
+        ulong held = 0;
+        for (var i = 0; i < _heldCount; i++)
+        {
+            ref readonly var c = ref _held[i];
+            if (c.From <= day && day <= c.To) held |= c.Bit;
+        }
+        return held;
     }
 
     private EvaluationContext? _context;
 
     /// <summary>This record's evaluation context, reused from one evaluation to the next.</summary>
-    internal EvaluationContext ContextFor(DateOnly at, CertificateBits bits)
+    internal EvaluationContext ContextFor(DateOnly at)
     {
-        if (_context is null) _context = new EvaluationContext(this, at, bits);
+        if (_context is null) _context = new EvaluationContext(this, at);
         else _context.Reset(at);
         return _context;
     }
@@ -145,10 +184,7 @@ public sealed class EnterpriseRecord
         if (_first[slot] != 0)
         {
             // Set again: the last value holds, as it did with a value per slot.
-            ref var entry = ref _entries[_first[slot] - 1];
-            entry.Value = value;
-            entry.Year = NotYearly;
-            entry.Next = 0;
+            _entries[_first[slot] - 1] = Entry.Of(value, slot, NotYearly);
             return;
         }
         _first[slot] = (ushort)Add(slot, NotYearly, value);
@@ -165,7 +201,7 @@ public sealed class EnterpriseRecord
         var last = _first[slot];
         while (_entries[last - 1].Next != 0) last = (ushort)_entries[last - 1].Next;
         var added = Add(slot, year, value);
-        _entries[last - 1].Next = added;
+        _entries[last - 1].Next = (ushort)added;
     }
 
     /// <summary>Appends an entry; returns 1 + its index.</summary>
@@ -176,7 +212,7 @@ public sealed class EnterpriseRecord
             if (_count >= ushort.MaxValue) throw new InvalidOperationException("一家企业的事实值过多");
             Array.Resize(ref _entries, _count * 2);
         }
-        _entries[_count] = new Entry { Value = value, Slot = slot, Year = year };
+        _entries[_count] = Entry.Of(value, slot, year);
         return ++_count;
     }
 
@@ -189,6 +225,7 @@ public sealed class EnterpriseRecord
         }
         _count = 0;
         _certificates.Clear();
+        _heldCount = 0;
         _context?.Reset(_context.At);
         Id = "";
         Name = null;

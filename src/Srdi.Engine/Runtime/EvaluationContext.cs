@@ -4,7 +4,7 @@ namespace Srdi.Engine.Runtime;
 
 /// <summary>The state of one evaluation: the date (always passed in, never read from a clock),
 /// the enterprise, the document being evaluated and, inside an aggregate, the current item.</summary>
-internal sealed class EvaluationContext(EnterpriseRecord enterprise, DateOnly at, CertificateBits bits)
+internal sealed class EvaluationContext(EnterpriseRecord enterprise, DateOnly at)
 {
     private ulong _held;
     private bool _heldKnown;
@@ -36,9 +36,7 @@ internal sealed class EvaluationContext(EnterpriseRecord enterprise, DateOnly at
     {
         if (!_heldKnown)
         {
-            _held = 0;
-            foreach (var c in Enterprise.Certificates)
-                if (c.IsValidOn(At)) _held |= bits.Bit(c.Kind, c.Level);
+            _held = Enterprise.HeldOn(At);
             _heldKnown = true;
         }
         return (_held & mask) != 0;

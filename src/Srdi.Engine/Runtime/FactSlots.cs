@@ -8,8 +8,9 @@ internal sealed class FactSlots
 {
     private readonly Dictionary<string, int> _slots = new(StringComparer.Ordinal);
 
-    public FactSlots(IEnumerable<FactDefinition> facts)
+    public FactSlots(IEnumerable<FactDefinition> facts, CertificateBits bits)
     {
+        Bits = bits;
         var list = facts.OrderBy(f => f.Name, StringComparer.Ordinal).ToArray();
         for (var i = 0; i < list.Length; i++) _slots[list[i].Name] = i;
         Definitions = list;
@@ -18,6 +19,9 @@ internal sealed class FactSlots
     public IReadOnlyList<FactDefinition> Definitions { get; }
 
     public int Count => Definitions.Count;
+
+    /// <summary>The certificate numbering of the same catalog: a record keeps its certificates by it.</summary>
+    public CertificateBits Bits { get; }
 
     public bool TryGet(string name, out int slot) => _slots.TryGetValue(name, out slot);
 }

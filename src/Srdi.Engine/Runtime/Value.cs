@@ -23,6 +23,9 @@ internal readonly struct Value
     public static readonly Value True = new(ValueKind.Bool, 1, null);
     public static readonly Value False = new(ValueKind.Bool, 0, null);
 
+    /// <summary>A value from its parts, as a record stores them.</summary>
+    internal static Value Create(ValueKind kind, decimal number, object? reference) => new(kind, number, reference);
+
     public static Value Of(decimal number) => new(ValueKind.Number, number, null);
     public static Value Of(bool flag) => flag ? True : False;
     public static Value Of(string text) => new(ValueKind.Text, 0, text);

@@ -1,0 +1,98 @@
+using Srdi.Engine.Runtime;
+using Srdi.Model.Profiles;
+using Srdi.Model.Vocabulary;
+using Srdi.Tests.Catalog;
+using Xunit;
+
+namespace Srdi.Tests.Engine;
+
+/// <summary>A record keeps only the facts set, in one dense array reused row after row: what a
+/// rule reads must be what was set last (a scalar) or first (a year), and nothing of an earlier
+/// row may survive <see cref="EnterpriseRecord.Clear"/>.</summary>
+public sealed class EnterpriseRecordTests
+{
+    private static readonly Srdi.Engine.Evaluation.CompiledCatalog Catalog = RealCatalog.Navigator.Compiled;
+
+    private static int Slot(string fact) => Catalog.TryGetSlot(fact, out var slot) ? slot : throw new KeyNotFoundException(fact);
+
+    [Fact]
+    public void AScalarSetTwice_ReadsTheLastValue()
+    {
+        var record = Catalog.NewRecord();
+        record.SetText(Slot("size_class"), "中型");
+        record.SetText(Slot("size_class"), "小型");
+        Assert.Equal("小型", record.Scalar(Slot("size_class")).Text);
+        Assert.Equal("\"小型\"", record.Describe(Slot("size_class")));
+    }
+
+    [Fact]
+    public void Years_AreReadByYear_TheFirstSetOfARepeatedYearHolds_AndDescribedInOrder()
+    {
+        var record = Catalog.NewRecord();
+        var revenue = Slot("operating_revenue");
+        record.SetNumber(revenue, 2024, 300m);
+        record.SetNumber(revenue, 2022, 100m);
+        record.SetNumber(revenue, 2023, 200m);
+        record.SetNumber(revenue, 2024, 999m);
+        Assert.Equal(100m, record.ForYear(revenue, 2022).Number);
+        Assert.Equal(200m, record.ForYear(revenue, 2023).Number);
+        Assert.Equal(300m, record.ForYear(revenue, 2024).Number);
+        Assert.True(record.ForYear(revenue, 2025).IsUnknown);
+        // A yearly fact has no value without a year.
+        Assert.True(record.Scalar(revenue).IsUnknown);
+        Assert.Equal("2022年 100；2023年 200；2024年 300；2024年 999", record.Describe(revenue));
+    }
+
+    [Fact]
+    public void ManyFacts_AreEachKept_AndClearForgetsThemAll()
+    {
+        var record = Catalog.NewRecord();
+        var numbers = Enumerable.Range(0, Catalog.FactCount).Where(s => Catalog.FactAt(s) is { Type: FactType.Money or FactType.Count, Yearly: false }).ToList();
+        var yearly = Enumerable.Range(0, Catalog.FactCount).Where(s => Catalog.FactAt(s) is { Type: FactType.Money or FactType.Count, Yearly: true }).ToList();
+        Assert.True(numbers.Count + yearly.Count > 16, "enough facts to outgrow the record's first array");
+        foreach (var s in numbers) record.SetNumber(s, s + 1);
+        foreach (var s in yearly)
+            for (var year = 2020; year <= 2025; year++) record.SetNumber(s, year, s * 10_000 + year);
+        foreach (var s in numbers) Assert.Equal(s + 1, record.Scalar(s).Number);
+        foreach (var s in yearly)
+            for (var year = 2020; year <= 2025; year++) Assert.Equal(s * 10_000 + year, record.ForYear(s, year).Number);
+
+        record.Clear();
+        for (var s = 0; s < Catalog.FactCount; s++)
+        {
+            Assert.False(record.IsKnown(s));
+            Assert.True(record.Scalar(s).IsUnknown);
+            Assert.True(record.ForYear(s, 2024).IsUnknown);
+            Assert.Null(record.Describe(s));
+        }
+
+        // Reused: the next row's facts, and only them.
+        record.SetNumber(yearly[0], 2024, 5m);
+        Assert.True(record.IsKnown(yearly[0]));
+        Assert.Equal(5m, record.ForYear(yearly[0], 2024).Number);
+        Assert.True(record.ForYear(yearly[0], 2023).IsUnknown);
+        Assert.Equal(1, Enumerable.Range(0, Catalog.FactCount).Count(record.IsKnown));
+    }
+
+    [Fact]
+    public void Certificates_AreHeldOnTheirValidDays_AndClearedWithTheRow()
+    {
+        var record = Catalog.NewRecord();
+        var kind = RealCatalog.Navigator.Catalog.Vocabulary.Certificates.Keys.First();
+        record.AddCertificate(new Certificate(kind, CertificateLevel.Province, null, new DateOnly(2024, 1, 1), new DateOnly(2026, 12, 31), Renewal: false));
+        Assert.NotEqual(0UL, record.HeldOn(new DateOnly(2024, 1, 1)));
+        Assert.NotEqual(0UL, record.HeldOn(new DateOnly(2026, 12, 31)));
+        Assert.Equal(0UL, record.HeldOn(new DateOnly(2023, 12, 31)));
+        Assert.Equal(0UL, record.HeldOn(new DateOnly(2027, 1, 1)));
+        record.Clear();
+        Assert.Equal(0UL, record.HeldOn(new DateOnly(2025, 1, 1)));
+        Assert.Empty(record.Certificates);
+    }
+
+    [Fact]
+    public void AYearOutsideTheCalendar_IsRefused()
+    {
+        var record = Catalog.NewRecord();
+        Assert.Throws<ArgumentOutOfRangeException>(() => record.SetNumber(Slot("operating_revenue"), 40_000, 1m));
+    }
+}
