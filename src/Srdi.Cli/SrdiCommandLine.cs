@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Invocation;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -29,9 +30,13 @@ public static partial class SrdiCommandLine
     public static int Run(string[] args, TextWriter output, TextWriter error) =>
         Invoke(args, output, error, (parsed, configuration) => Task.FromResult(parsed.Invoke(configuration))).GetAwaiter().GetResult();
 
-    /// <summary>As Run, but long commands (batch) run asynchronously and Ctrl-C cancels them.</summary>
+    /// <summary>As Run, but long commands (batch) run asynchronously and Ctrl-C or SIGTERM cancels
+    /// them: the process ends once the command has ended (<see cref="Termination"/>).</summary>
     public static Task<int> RunAsync(string[] args, TextWriter output, TextWriter error) =>
-        Invoke(args, output, error, (parsed, configuration) => parsed.InvokeAsync(configuration));
+        Invoke(args, output, error, (parsed, configuration) => parsed.Action is AsynchronousCommandLineAction
+            ? Termination.RunAsync(token => parsed.InvokeAsync(configuration, token))
+            // A synchronous command never looks at a token: Ctrl-C ends it as it ends any program.
+            : parsed.InvokeAsync(configuration));
 
     /// <summary>The folder the logs of unexpected errors go to (the temp folder's srdi/).</summary>
     public static string LogFolder => Path.Combine(Path.GetTempPath(), "srdi");
@@ -70,10 +75,11 @@ public static partial class SrdiCommandLine
                 error.WriteLine("用法见 srdi --help");
                 return BadInput;
             }
-            // A cancelled batch needs a moment to delete its working folder before it reports.
+            // Signals are handled by RunAsync (Termination), not by System.CommandLine, which could
+            // end the process before a cancelled batch had deleted its working folder.
             return await invoke(parsed, new InvocationConfiguration
             {
-                Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = TimeSpan.FromSeconds(30),
+                Output = output, Error = error, EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null,
             });
         }
         catch (Exception e) when (Expected(e) is { } message)
