@@ -14,12 +14,12 @@ namespace Srdi.Application;
 /// between threads; hosts get it through <see cref="SrdiServiceCollectionExtensions.AddSrdiNavigator"/>.</summary>
 public sealed class PolicyNavigator
 {
-    private PolicyNavigator(string root, PolicyCatalog catalog)
+    private PolicyNavigator(string root, PolicyCatalog catalog, CompiledCatalog compiled)
     {
         Root = root;
         Catalog = catalog;
         Wording = new Wording(catalog.Vocabulary.Terms);
-        Compiled = CompiledCatalog.Compile(catalog);
+        Compiled = compiled;
         Profiles = new ProfileReader(catalog.Vocabulary);
     }
 
@@ -32,10 +32,16 @@ public sealed class PolicyNavigator
     /// <summary>Loads, validates and compiles the catalog at <paramref name="catalogPath"/>, or the
     /// one that ships with the program. Throws <see cref="Srdi.Model.Sources.CatalogException"/>
     /// naming the file and line at fault.</summary>
+    /// <remarks>Every document is checked here, but one that compiled on an earlier load (same file,
+    /// vocabulary and program) is compiled only when first evaluated: a national catalog's roster
+    /// concerns a few areas' documents of thousands.</remarks>
     public static PolicyNavigator Open(string? catalogPath = null)
     {
         var root = CatalogLocation.Resolve(catalogPath);
-        return new PolicyNavigator(root, CatalogLoader.Load(root));
+        var loaded = CatalogLoader.LoadForCompiler(root, CompiledCatalog.CompilerBuild);
+        var compiled = CompiledCatalog.Compile(loaded.Catalog, loaded.KnownToCompile);
+        loaded.RecordCompiled();
+        return new PolicyNavigator(root, loaded.Catalog, compiled);
     }
 
     public EvaluationReport Evaluate(EnterpriseProfile profile, DateOnly at, bool includeDrafts = false) =>

@@ -17,7 +17,25 @@ public static class CatalogLoader
     /// <see cref="CatalogException"/> naming the file, line and what was expected. The documents
     /// come from the catalog's cache where their files are unchanged (<paramref name="useCache"/>
     /// false parses every file, for measuring the parse); the result is the same either way.</summary>
-    public static PolicyCatalog Load(string root, bool useCache = true)
+    public static PolicyCatalog Load(string root, bool useCache = true) => LoadWithKeys(root, useCache).Catalog;
+
+    /// <summary>Loads the catalog as <see cref="Load"/> does, to be compiled by the compiler of build
+    /// <paramref name="compilerBuild"/>, and says which documents are known to compile: those that
+    /// compiled without error on an earlier load with the same file, vocabulary and compiler
+    /// (<see cref="CompileRecord"/>). None are without the cache.</summary>
+    public static LoadedCatalog LoadForCompiler(string root, Guid compilerBuild, bool useCache = true)
+    {
+        if (!useCache) return new LoadedCatalog(Load(root, useCache: false));
+        // Stamped before and after: a vocabulary edited while it loads gets no stamp, so nothing
+        // compiled against one version is ever recorded under the other.
+        var before = CompileRecord.Stamp(root, compilerBuild);
+        var (catalog, keys) = LoadWithKeys(root, useCache: true);
+        var stamp = before is not null && CompileRecord.Stamp(root, compilerBuild) is { } after && after.AsSpan().SequenceEqual(before) ? before : null;
+        return stamp is null || keys is null ? new LoadedCatalog(catalog) : new LoadedCatalog(catalog, root, stamp, keys, CompileRecord.Read(root, stamp));
+    }
+
+    /// <summary>The catalog, and each document's cache key (null without the cache).</summary>
+    private static (PolicyCatalog Catalog, string[]? Keys) LoadWithKeys(string root, bool useCache)
     {
         if (!Directory.Exists(root))
             throw new CatalogException(new SourceLocation(root, 0, 0), "找不到政策目录文件夹");
@@ -32,7 +50,7 @@ public static class CatalogLoader
 
         var terms = VocabularyLoader.LoadTerms(Open(root, Path.Combine(vocabularyRoot, "terms.yaml")));
 
-        var documents = LoadDocuments(root, terms, useCache);
+        var (documents, keys) = LoadDocuments(root, terms, useCache);
         var rulesets = new List<Model.Tiers.TierRuleset>();
         var criteriaRoot = Path.Combine(root, "criteria");
         if (Directory.Exists(criteriaRoot))
@@ -42,14 +60,14 @@ public static class CatalogLoader
         var areas = File.Exists(areasPath) ? VocabularyLoader.LoadAreas(Open(root, areasPath)) : Gazetteer.Empty;
         var departmentsPath = Path.Combine(vocabularyRoot, "departments.yaml");
         var departments = File.Exists(departmentsPath) ? VocabularyLoader.LoadDepartments(Open(root, departmentsPath)) : DepartmentNames.Empty;
-        return new PolicyCatalog(new CatalogVocabulary(facts, certificates, parameters) { Areas = areas, Terms = terms, Departments = departments }, documents, rulesets);
+        return (new PolicyCatalog(new CatalogVocabulary(facts, certificates, parameters) { Areas = areas, Terms = terms, Departments = departments }, documents, rulesets), keys);
     }
 
     /// <summary>Every document folder, in name order. Each file is read, parsed and validated on its
     /// own, in parallel: a national catalog has thousands. A mistake is reported as a sequential
     /// load would report it: the first folder's in name order. A document whose file, folder and
     /// term codes are unchanged since the last load comes from the cache instead of its YAML.</summary>
-    private static List<PolicyDocument> LoadDocuments(string root, Terms terms, bool useCache)
+    private static (List<PolicyDocument> Documents, string[]? Keys) LoadDocuments(string root, Terms terms, bool useCache)
     {
         var folders = Directory.GetDirectories(Path.Combine(root, "documents")).Order(StringComparer.Ordinal).ToArray();
         var documents = new PolicyDocument?[folders.Length];
@@ -90,7 +108,7 @@ public static class CatalogLoader
         });
         errors.FirstOrDefault(e => e is not null)?.Throw();
         cache?.Save(stored);
-        return documents.Select(d => d!).ToList();
+        return (documents.Select(d => d!).ToList(), cache is null ? null : stored.Select(s => s.Key).ToArray());
     }
 
     /// <summary>Loads a single document file against an already loaded catalog's vocabulary:

@@ -23,7 +23,7 @@ internal sealed class DocumentCache : IDisposable
 
     // Two builds of the loader or model may read or write the same fields differently; an entry
     // is trusted only by the build that wrote it.
-    private static readonly byte[] Build = SHA256.HashData(
+    internal static readonly byte[] Build = SHA256.HashData(
         Encoding.UTF8.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{typeof(DocumentCache).Assembly.ManifestModule.ModuleVersionId:N}|{typeof(PolicyDocument).Assembly.ManifestModule.ModuleVersionId:N}")));
 
     private readonly string _path;
@@ -69,10 +69,8 @@ internal sealed class DocumentCache : IDisposable
     private static void ReadEntries(ReadOnlyMemory<byte> file, Dictionary<string, ReadOnlyMemory<byte>> entries)
     {
         var bytes = file.Span;
-        // The file ends with a SHA-256 of the rest: a damaged file is reparsed, never half-read.
-        if (bytes.Length < 32 || !SHA256.HashData(bytes[..^32]).AsSpan().SequenceEqual(bytes[^32..]))
-            return;
-        var end = bytes.Length - 32;
+        // A damaged file is reparsed, never half-read.
+        if (!CacheFile.TryBody(bytes, out var end)) return;
         var at = 0;
         ReadOnlySpan<byte> Take(ReadOnlySpan<byte> all, int count)
         {
@@ -127,46 +125,27 @@ internal sealed class DocumentCache : IDisposable
     public static ReadOnlyMemory<byte> Store(PolicyDocument document) => DocumentCodec.Encode(document);
 
     /// <summary>Replaces the file with exactly <paramref name="entries"/> (the catalog as loaded
-    /// now, so removed documents leave it) unless it already holds exactly them. The new file is
-    /// written beside the old and moved over it: a reader sees the old file or the new, never half
-    /// of one. A catalog that cannot be written to is simply parsed again next time.</summary>
+    /// now, so removed documents leave it) unless it already holds exactly them, whole or not at
+    /// all (<see cref="CacheFile.Replace"/>). A catalog that cannot be written to is simply parsed
+    /// again next time.</summary>
     public void Save(IReadOnlyList<(string Key, ReadOnlyMemory<byte> Stored)> entries)
     {
         if (entries.Count == _entries.Count && entries.All(e => _entries.ContainsKey(e.Key))) return;
-        var temporary = string.Create(CultureInfo.InvariantCulture, $"{_path}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
-        try
+        CacheFile.Replace(_path, stream =>
         {
-            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16))
+            stream.Write(Magic);
+            stream.Write(Build);
+            Span<byte> number = stackalloc byte[4];
+            BinaryPrimitives.WriteInt32LittleEndian(number, entries.Count);
+            stream.Write(number);
+            foreach (var (key, stored) in entries)
             {
-                stream.Write(Magic);
-                stream.Write(Build);
-                Span<byte> number = stackalloc byte[4];
-                BinaryPrimitives.WriteInt32LittleEndian(number, entries.Count);
+                stream.Write(Convert.FromHexString(key));
+                BinaryPrimitives.WriteInt32LittleEndian(number, stored.Length);
                 stream.Write(number);
-                foreach (var (key, stored) in entries)
-                {
-                    stream.Write(Convert.FromHexString(key));
-                    BinaryPrimitives.WriteInt32LittleEndian(number, stored.Length);
-                    stream.Write(number);
-                    stream.Write(stored.Span);
-                }
-                stream.Flush();
-                stream.Position = 0;
-                var checksum = SHA256.HashData(stream);
-                stream.Write(checksum);
+                stream.Write(stored.Span);
             }
-            _mapped?.Dispose();
-            File.Move(temporary, _path, overwrite: true);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            // A read-only catalog (an installed program, a shared folder) works without a cache.
-        }
-        finally
-        {
-            try { File.Delete(temporary); } catch (Exception e) when (e is IOException or UnauthorizedAccessException) { }
-        }
+        }, () => _mapped?.Dispose());
     }
 }
 

@@ -9,41 +9,63 @@ using Srdi.Model.Vocabulary;
 
 namespace Srdi.Engine.Evaluation;
 
-/// <summary>Turns the loaded catalog into its compiled form, once. Every expression is parsed,
-/// bound and type-checked here; a mistake names its file and line.</summary>
-internal static class CatalogCompiler
+/// <summary>Turns the loaded catalog's documents into their compiled form. Every expression is
+/// parsed, bound and type-checked here; a mistake names its file and line.</summary>
+internal sealed class CatalogCompiler(CatalogVocabulary vocabulary, FactSlots slots, CertificateBits bits)
 {
-    public static CompiledDocument[] Compile(PolicyCatalog catalog, FactSlots slots, CertificateBits bits)
+    // Documents copied from city to city repeat the same rule texts: each is parsed once per compiler.
+    private readonly ConcurrentDictionary<string, Syntax> _parsed = new(StringComparer.Ordinal);
+    private int _compilations;
+
+    /// <summary>How many documents this compiler has compiled.</summary>
+    public int Compilations => Volatile.Read(ref _compilations);
+
+    /// <summary>Every document of the catalog: those in <paramref name="knownToCompile"/> (indexes
+    /// in <see cref="PolicyCatalog.Documents"/>) left to compile when first needed, every other one
+    /// compiled now, so that any mistake is thrown here. <c>Deferred</c> is the compiler that the
+    /// deferred documents will use, null when there are none.</summary>
+    public static (CatalogDocument[] Documents, CatalogCompiler? Deferred) Compile(PolicyCatalog catalog, FactSlots slots, CertificateBits bits,
+        IReadOnlySet<int>? knownToCompile)
     {
         var documents = catalog.Documents;
         var first = new int[documents.Count];
         for (var d = 1; d < documents.Count; d++) first[d] = first[d - 1] + documents[d - 1].Measures.Count;
-        var parsed = new ConcurrentDictionary<string, Syntax>(StringComparer.Ordinal);
+        var now = Enumerable.Range(0, documents.Count).Where(d => knownToCompile?.Contains(d) != true).ToArray();
+        var compiler = new CatalogCompiler(catalog.Vocabulary, slots, bits);
         var compiled = new CompiledDocument?[documents.Count];
-        var errors = new ExceptionDispatchInfo?[documents.Count];
+        var errors = new ExceptionDispatchInfo?[now.Length];
         // Documents compile independently (a national catalog has thousands); a mistake is
         // reported as a sequential compile would report it: the first document's in catalog order.
-        Parallel.For(0, documents.Count, (d, state) =>
+        Parallel.For(0, now.Length, (i, state) =>
         {
-            if (state.ShouldExitCurrentIteration && state.LowestBreakIteration < d) return;
+            if (state.ShouldExitCurrentIteration && state.LowestBreakIteration < i) return;
+            var d = now[i];
             try
             {
-                compiled[d] = CompileDocument(documents[d], catalog.Vocabulary, slots, bits, first[d], parsed);
+                compiled[d] = compiler.CompileDocument(documents[d], first[d]);
             }
             catch (Exception e)
             {
-                errors[d] = ExceptionDispatchInfo.Capture(e);
+                errors[i] = ExceptionDispatchInfo.Capture(e);
                 state.Break();
             }
         });
         errors.FirstOrDefault(e => e is not null)?.Throw();
-        return compiled.Select(d => d!).ToArray();
+        // A compiler of their own for the deferred documents: the syntax trees parsed now are not
+        // kept alive for as long as a document waits.
+        var deferred = now.Length == documents.Count ? null : new CatalogCompiler(catalog.Vocabulary, slots, bits);
+        var entries = new CatalogDocument[documents.Count];
+        for (var d = 0; d < documents.Count; d++)
+            entries[d] = new CatalogDocument(documents[d], new MeasureRange(first[d], first[d] + documents[d].Measures.Count), compiled[d], deferred);
+        return (entries, deferred);
     }
 
-    private static CompiledDocument CompileDocument(PolicyDocument document, CatalogVocabulary vocabulary, FactSlots slots, CertificateBits bits, int first,
-        ConcurrentDictionary<string, Syntax> parsed)
+    /// <summary>One document, its measures numbered from <paramref name="first"/> in catalog order.
+    /// Thread-safe: documents compile in parallel.</summary>
+    public CompiledDocument CompileDocument(PolicyDocument document, int first)
     {
-        var binder = new Binder(slots, vocabulary, RuleScope.For(document), bits) { Parsed = parsed };
+        Interlocked.Increment(ref _compilations);
+        var binder = new Binder(slots, vocabulary, RuleScope.For(document), bits) { Parsed = _parsed };
         foreach (var (term, requirements) in document.Terms)
             foreach (var r in requirements)
                 if (!vocabulary.Certificates.ContainsKey(r.Kind))

@@ -7,28 +7,34 @@ namespace Srdi.Engine.Evaluation;
 
 /// <summary>The catalog compiled once, evaluated many times. Thread-safe: evaluation keeps its
 /// state in a per-call context and in the caller's record and outcome buffer.</summary>
+/// <remarks>A document known to compile may be compiled only when an evaluation first needs it
+/// (<see cref="CatalogDocument"/>): everything else here (the outcome buffer, the measures, the
+/// area index, the outside-area outcomes) is built from the loaded model, so it forces no compile.</remarks>
 public sealed class CompiledCatalog
 {
     private readonly FactSlots _slots;
-    private readonly CompiledDocument[] _documents;
-    private readonly CompiledMeasure[] _measures;
+    private readonly CatalogDocument[] _documents;
+    private readonly CatalogCompiler? _deferred;
+    private readonly BenefitKind[] _nominalKinds;
     private readonly Tiers.CompiledRuleset[] _rulesets;
     private readonly int _maxParts;
     private readonly CertificateBits _bits;
     private readonly AreaIndex _areas;
-    private readonly Lazy<Dictionary<string, (CompiledDocument Document, CompiledMeasure Measure)>> _byId;
+    private readonly Lazy<Dictionary<string, (int Document, int Measure)>> _byId;
 
-    private CompiledCatalog(PolicyCatalog catalog)
+    private CompiledCatalog(PolicyCatalog catalog, IReadOnlySet<int>? knownToCompile)
     {
         Catalog = catalog;
         _bits = new CertificateBits(catalog.Vocabulary);
         _slots = new FactSlots(catalog.Vocabulary.Facts.Values, _bits);
-        _documents = CatalogCompiler.Compile(catalog, _slots, _bits);
-        _measures = _documents.SelectMany(d => d.Measures).ToArray();
-        _maxParts = _measures.Select(m => m.Parts.Length).DefaultIfEmpty(0).Max();
-        _areas = new AreaIndex(_documents.Select(d => d.Document.Area).ToArray());
-        _byId = new(() => _documents.SelectMany(d => d.Measures.Select(m => (d, m))).ToDictionary(x => x.m.Measure.Id, StringComparer.Ordinal));
-        Measures = _measures.Select(m => m.Measure).ToArray();
+        (_documents, _deferred) = CatalogCompiler.Compile(catalog, _slots, _bits, knownToCompile);
+        var measures = catalog.Documents.SelectMany(d => d.Measures).ToArray();
+        Measures = measures;
+        _nominalKinds = measures.Select(MeasureCore.NominalKind).ToArray();
+        _maxParts = measures.Select(m => m.Benefit.Parts.Count).DefaultIfEmpty(0).Max();
+        _areas = new AreaIndex(catalog.Documents.Select(d => d.Area).ToArray());
+        _byId = new(() => catalog.Documents.SelectMany((d, i) => d.Measures.Select((m, j) => (m.Id, Place: (i, j))))
+            .ToDictionary(x => x.Id, x => x.Place, StringComparer.Ordinal));
         _rulesets = catalog.Rulesets.Select(r => Tiers.CompiledRuleset.Compile(r, _slots, catalog.Vocabulary, _bits))
             .OrderBy(r => r.Source.Validity.From ?? DateOnly.MinValue).ToArray();
     }
@@ -38,9 +44,23 @@ public sealed class CompiledCatalog
     /// <summary>Every measure in catalog order: the order of an outcome buffer.</summary>
     public IReadOnlyList<Measure> Measures { get; }
 
+    /// <summary>The build of the compiler: whether a document compiles depends on it, on the
+    /// document and on the vocabulary, so a record that a document compiled is kept under it.</summary>
+    public static Guid CompilerBuild { get; } = typeof(CompiledCatalog).Assembly.ManifestModule.ModuleVersionId;
+
     /// <summary>Compiles a loaded catalog. Throws <see cref="Srdi.Model.Sources.CatalogException"/>
     /// naming the file and line of the first rule that does not compile.</summary>
-    public static CompiledCatalog Compile(PolicyCatalog catalog) => new(catalog);
+    /// <param name="knownToCompile">Indexes in <see cref="PolicyCatalog.Documents"/> of documents
+    /// known to compile without error against this vocabulary with this <see cref="CompilerBuild"/>
+    /// (a loading fact, from the catalog's cache): they are compiled when an evaluation first needs
+    /// them. Every other document is compiled now, so a mistake is still thrown here.</param>
+    public static CompiledCatalog Compile(PolicyCatalog catalog, IReadOnlySet<int>? knownToCompile = null) => new(catalog, knownToCompile);
+
+    /// <summary>Whether the document's rules are compiled yet.</summary>
+    internal bool IsCompiled(string documentId) => _documents.Single(d => d.Document.Id == documentId).IsCompiled;
+
+    /// <summary>How many deferred documents have been compiled since.</summary>
+    internal int DeferredCompilations => _deferred?.Compilations ?? 0;
 
     /// <summary>An empty record to fill fact by fact: one per worker, cleared between rows.</summary>
     public EnterpriseRecord NewRecord() => new(_slots);
@@ -58,8 +78,8 @@ public sealed class CompiledCatalog
     /// one per worker, every measure outside the area until evaluated.</summary>
     public EnterpriseOutcomes NewOutcomes()
     {
-        var outcomes = new EnterpriseOutcomes(_measures.Length, _documents.Length, _maxParts);
-        foreach (var measure in _measures) measure.MarkOutsideArea(ref outcomes.Buffer[measure.Index]);
+        var outcomes = new EnterpriseOutcomes(_nominalKinds.Length, _documents.Length, _maxParts);
+        MarkOutsideArea(new MeasureRange(0, _nominalKinds.Length), outcomes.Buffer);
         return outcomes;
     }
 
@@ -70,7 +90,7 @@ public sealed class CompiledCatalog
     public void Evaluate(EnterpriseRecord enterprise, DateOnly at, EnterpriseOutcomes outcomes)
     {
         ArgumentNullException.ThrowIfNull(outcomes);
-        if (outcomes.Buffer.Length != _measures.Length) throw new ArgumentException("结果缓冲区不属于本政策目录", nameof(outcomes));
+        if (outcomes.Buffer.Length != _nominalKinds.Length) throw new ArgumentException("结果缓冲区不属于本政策目录", nameof(outcomes));
         outcomes.Begin();
         var context = outcomes.Context ??= new EvaluationContext(enterprise, at);
         context.Reset(enterprise, at);
@@ -82,8 +102,13 @@ public sealed class CompiledCatalog
         {
             while (next < current.Length && current[next] < document) next++;
             if (next < current.Length && current[next] == document) continue;
-            foreach (var measure in _documents[document].Measures) measure.MarkOutsideArea(ref outcomes.Buffer[measure.Index]);
+            MarkOutsideArea(_documents[document].Range, outcomes.Buffer);
         }
+    }
+
+    private void MarkOutsideArea(MeasureRange measures, Span<MeasureOutcome> outcomes)
+    {
+        for (var m = measures.Start; m < measures.End; m++) CompiledMeasure.MarkOutsideArea(ref outcomes[m], _nominalKinds[m]);
     }
 
     /// <summary>The fast path into a plain buffer: every measure's outcome for one enterprise on a
@@ -93,8 +118,8 @@ public sealed class CompiledCatalog
     /// grow with the documents of other areas.</summary>
     public void Evaluate(EnterpriseRecord enterprise, DateOnly at, Span<MeasureOutcome> outcomes)
     {
-        if (outcomes.Length < _measures.Length) throw new ArgumentException("结果缓冲区短于措施数", nameof(outcomes));
-        foreach (var measure in _measures) measure.MarkOutsideArea(ref outcomes[measure.Index]);
+        if (outcomes.Length < _nominalKinds.Length) throw new ArgumentException("结果缓冲区短于措施数", nameof(outcomes));
+        MarkOutsideArea(new MeasureRange(0, _nominalKinds.Length), outcomes);
         var context = enterprise.ContextFor(at);
         if (enterprise.PartScratch.Length < _maxParts) enterprise.PartScratch = new PartState[_maxParts];
         EvaluateArea(enterprise, context, enterprise.PartScratch, outcomes, null);
@@ -114,8 +139,9 @@ public sealed class CompiledCatalog
         }
     }
 
-    private static void EvaluateDocument(CompiledDocument document, EvaluationContext context, Truth area, Span<MeasureOutcome> outcomes, Span<PartState> parts)
+    private static void EvaluateDocument(CatalogDocument entry, EvaluationContext context, Truth area, Span<MeasureOutcome> outcomes, Span<PartState> parts)
     {
+        var document = entry.Compiled;
         foreach (var measure in document.Measures)
             MeasureCore.Evaluate(measure, document.Document, context, area, ref outcomes[measure.Index], parts);
         ApplyExclusionGroups(document, outcomes);
@@ -134,7 +160,7 @@ public sealed class CompiledCatalog
             var area = AreaMatch.Check(document.Document.Area, enterprise.Area, at);
             if (area == Truth.False)
             {
-                foreach (var measure in document.Measures) measure.MarkOutsideArea(ref outcomes[measure.Index]);
+                MarkOutsideArea(document.Range, outcomes);
                 continue;
             }
             EvaluateDocument(document, context, area, outcomes, parts);
@@ -151,7 +177,7 @@ public sealed class CompiledCatalog
         {
             var document = _documents[d];
             var draft = document.Document.IsDraft;
-            foreach (var m in document.Measures) sum.Add(buffer[m.Index], draft);
+            for (var m = document.Range.Start; m < document.Range.End; m++) sum.Add(buffer[m], draft);
         }
         return sum.Totals;
     }
@@ -163,7 +189,7 @@ public sealed class CompiledCatalog
         foreach (var document in _documents)
         {
             var draft = document.Document.IsDraft;
-            foreach (var m in document.Measures) sum.Add(outcomes[m.Index], draft);
+            for (var m = document.Range.Start; m < document.Range.End; m++) sum.Add(outcomes[m], draft);
         }
         return sum.Totals;
     }
@@ -200,9 +226,10 @@ public sealed class CompiledCatalog
         var concerned = new List<Concerned>(candidates.Length);
         foreach (var d in candidates)
         {
-            var document = _documents[d];
-            var area = exact ? Truth.True : AreaMatch.Check(document.Document.Area, profile.Area, at);
+            var entry = _documents[d];
+            var area = exact ? Truth.True : AreaMatch.Check(entry.Document.Area, profile.Area, at);
             if (area == Truth.False) continue;
+            var document = entry.Compiled;
             var outcomes = new MeasureOutcome[document.Measures.Length];
             var states = new PartState[document.Measures.Length][];
             var missing = new List<string>[document.Measures.Length];
@@ -214,8 +241,8 @@ public sealed class CompiledCatalog
                 context.Missing = explain ? missing[i] : null;
                 MeasureCore.Evaluate(measure, document.Document, context, area, ref outcomes[i], states[i]);
             }
-            ApplyExclusionGroups(document, outcomes, document.Range.Start);
-            concerned.Add(new Concerned(document, area, outcomes, states, missing));
+            ApplyExclusionGroups(document, outcomes, entry.Range.Start);
+            concerned.Add(new Concerned(entry, document, area, outcomes, states, missing));
         }
         context.Missing = null;
 
@@ -228,7 +255,7 @@ public sealed class CompiledCatalog
             {
                 var measure = c.Document.Measures[i];
                 ref readonly var o = ref c.Outcomes[i];
-                var excludedBy = o.ExcludedBy >= 0 ? _measures[o.ExcludedBy].Measure.Id : null;
+                var excludedBy = o.ExcludedBy >= 0 ? Measures[o.ExcludedBy].Id : null;
                 results.Add(explain
                     ? MeasureExplainer.Explain(measure, document, context, c.Area, o, c.States[i], c.Missing[i], excludedBy, Catalog.Vocabulary)
                     : new MeasureResult(measure.Measure, document, o.Status, o.Status == MeasureStatus.NotInForce ? o.WouldBe : null, o.Kind,
@@ -244,7 +271,7 @@ public sealed class CompiledCatalog
         var next = 0;
         foreach (var document in _documents)
         {
-            if (next < concerned.Count && ReferenceEquals(concerned[next].Document, document)) next++;
+            if (next < concerned.Count && ReferenceEquals(concerned[next].Entry, document)) next++;
             else elsewhere.Add(document.Document);
         }
         var (inForce, drafts) = sum.Totals;
@@ -252,7 +279,7 @@ public sealed class CompiledCatalog
     }
 
     /// <summary>A document the explained path evaluated, with its measures' outcomes and states.</summary>
-    private sealed record Concerned(CompiledDocument Document, Truth Area, MeasureOutcome[] Outcomes, PartState[][] States, List<string>[] Missing);
+    private sealed record Concerned(CatalogDocument Entry, CompiledDocument Document, Truth Area, MeasureOutcome[] Outcomes, PartState[][] States, List<string>[] Missing);
 
     /// <summary>One measure of a document whose area does not include the enterprise, explained:
     /// what <see cref="Evaluate(EnterpriseProfile, DateOnly, bool, bool)"/> leaves out of its
@@ -264,10 +291,12 @@ public sealed class CompiledCatalog
     {
         ArgumentNullException.ThrowIfNull(profile);
         if (!_byId.Value.TryGetValue(measureId, out var found)) throw new KeyNotFoundException($"没有措施 {measureId}");
-        var (document, measure) = found;
-        var area = AreaMatch.Check(document.Document.Area, profile.Area, at);
+        var entry = _documents[found.Document];
+        var area = AreaMatch.Check(entry.Document.Area, profile.Area, at);
         if (area != Truth.False)
             throw new InvalidOperationException($"措施 {measureId} 所在文件可能适用于该企业的注册地，其结果在评估报告中");
+        var document = entry.Compiled;
+        var measure = document.Measures[found.Measure];
         var context = new EvaluationContext(new EnterpriseRecord(profile, _slots), at);
         var outcome = default(MeasureOutcome);
         var parts = new PartState[measure.Parts.Length];

@@ -39,12 +39,13 @@ internal sealed record CompiledMeasure(
     /// <summary>The kind of benefit the measure gives when it applies: its strongest money part.</summary>
     public BenefitKind NominalKind { get; } = MeasureCore.NominalKind(Measure);
 
-    /// <summary>The outcome for an enterprise outside the document's area.</summary>
-    public void MarkOutsideArea(ref MeasureOutcome o)
+    /// <summary>The outcome for an enterprise outside the document's area: it needs only the
+    /// measure's nominal kind, so a document not compiled yet is marked without compiling it.</summary>
+    public static void MarkOutsideArea(ref MeasureOutcome o, BenefitKind nominalKind)
     {
         o.Status = MeasureStatus.Ineligible;
         o.WouldBe = MeasureStatus.Ineligible;
-        o.Kind = NominalKind;
+        o.Kind = nominalKind;
         o.FailedAt = 0;
         o.ExcludedBy = -1;
         o.HasMissing = false;
@@ -52,8 +53,4 @@ internal sealed record CompiledMeasure(
 }
 
 /// <summary>A document with its measures compiled and its exclusion groups as index lists.</summary>
-internal sealed record CompiledDocument(PolicyDocument Document, CompiledMeasure[] Measures, int[][] ExclusionGroups)
-{
-    /// <summary>Its measures' place in an outcome buffer.</summary>
-    public MeasureRange Range { get; } = Measures.Length == 0 ? default : new(Measures[0].Index, Measures[^1].Index + 1);
-}
+internal sealed record CompiledDocument(PolicyDocument Document, CompiledMeasure[] Measures, int[][] ExclusionGroups);

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using CsCheck;
 using Srdi.Catalog.Loading;
+using Srdi.Application;
 using Srdi.Engine.Evaluation;
 using Srdi.Model.Policies;
 using Srdi.Model.Sources;
@@ -20,6 +21,18 @@ public sealed class DocumentCacheTests
     private static string Json(PolicyCatalog catalog) => JsonSerializer.Serialize(catalog.Documents, Everything);
 
     private static string CachePath(CatalogCopy copy) => DocumentCache.PathIn(copy.Root);
+
+    private static string RecordPath(CatalogCopy copy) => CompileRecord.PathIn(copy.Root);
+
+    /// <summary>Loads and compiles as <see cref="PolicyNavigator.Open"/> does, and says which
+    /// documents the load knew to compile.</summary>
+    private static int[] OpenKnowing(CatalogCopy copy, Guid? compilerBuild = null)
+    {
+        var loaded = CatalogLoader.LoadForCompiler(copy.Root, compilerBuild ?? CompiledCatalog.CompilerBuild);
+        CompiledCatalog.Compile(loaded.Catalog, loaded.KnownToCompile);
+        loaded.RecordCompiled();
+        return [.. loaded.KnownToCompile.Order()];
+    }
 
     [Fact]
     public void EveryDocument_ReadsBackFromItsBytes_AsTheLoaderBuiltIt()
@@ -152,13 +165,76 @@ public sealed class DocumentCacheTests
     [Fact]
     public void UnwritableCache_StillLoads()
     {
-        // A file where the cache folder would be: nothing can be written, the catalog still loads.
+        // A file where the cache folder would be: nothing can be written, the catalog still loads,
+        // and every document is compiled when it is opened.
         using var copy = new CatalogCopy();
         File.WriteAllText(copy.PathOf(DocumentCache.FolderName), "");
         var expected = Json(CatalogLoader.Load(copy.Root, useCache: false));
         Assert.Equal(expected, Json(CatalogLoader.Load(copy.Root)));
         Assert.Equal(expected, Json(CatalogLoader.Load(copy.Root)));
+        Assert.Empty(OpenKnowing(copy));
+        Assert.Empty(OpenKnowing(copy));
         Assert.Empty(Directory.GetFiles(copy.Root, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public void CompiledDocuments_AreKnownOnTheNextLoad_UnlessTheirFileChanged()
+    {
+        using var copy = new CatalogCopy();
+        Assert.Empty(OpenKnowing(copy));
+        Assert.True(File.Exists(RecordPath(copy)));
+        var written = File.GetLastWriteTimeUtc(RecordPath(copy));
+        var every = Enumerable.Range(0, CatalogLoader.Load(copy.Root).Documents.Count).ToArray();
+        Assert.Equal(every, OpenKnowing(copy));
+        // Nothing new compiled, so the record is not written again.
+        Assert.Equal(written, File.GetLastWriteTimeUtc(RecordPath(copy)));
+
+        copy.Edit("documents/xiamen-2024/policy.yaml", "title: 构建梯度培育体系", "title: 构建梯度培育体系（修订）");
+        var xiamen = CatalogLoader.Load(copy.Root).Documents.Select((d, i) => (d.Id, i)).Single(x => x.Id == "xiamen-2024").i;
+        Assert.Equal(every.Where(d => d != xiamen), OpenKnowing(copy));
+        Assert.Equal(every, OpenKnowing(copy));
+    }
+
+    [Fact]
+    public void WithoutTheCache_NoDocumentIsKnownToCompile()
+    {
+        using var copy = new CatalogCopy();
+        OpenKnowing(copy);
+        var loaded = CatalogLoader.LoadForCompiler(copy.Root, CompiledCatalog.CompilerBuild, useCache: false);
+        Assert.Empty(loaded.KnownToCompile);
+        File.Delete(RecordPath(copy));
+        loaded.RecordCompiled();
+        Assert.False(File.Exists(RecordPath(copy)));
+    }
+
+    [Fact]
+    public void DamagedOrForeignCompileRecord_CompilesEveryDocument_AndIsRewritten()
+    {
+        using var copy = new CatalogCopy();
+        OpenKnowing(copy);
+        var good = File.ReadAllBytes(RecordPath(copy));
+        byte[][] damaged =
+        [
+            [],
+            good[..(good.Length / 2)],
+            good[..^1],
+            [.. good, 0],
+            Flip(good, good.Length / 2),
+            Flip(good, 12), // the stamp
+            "not a record at all"u8.ToArray(),
+        ];
+        foreach (var bytes in damaged)
+        {
+            File.WriteAllBytes(RecordPath(copy), bytes);
+            Assert.Empty(OpenKnowing(copy));
+            Assert.Equal(good, File.ReadAllBytes(RecordPath(copy)));
+        }
+
+        // Written by another build of the compiler: its record means nothing to this one.
+        Assert.Empty(OpenKnowing(copy, Guid.NewGuid()));
+        Assert.NotEqual(good, File.ReadAllBytes(RecordPath(copy)));
+        Assert.Empty(OpenKnowing(copy));
+        Assert.Equal(good, File.ReadAllBytes(RecordPath(copy)));
     }
 
     [Fact]
