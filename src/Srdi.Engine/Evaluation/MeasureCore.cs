@@ -15,17 +15,15 @@ internal static class MeasureCore
         // Written only when it changes: every measure of a document shares it, and a store per
         // measure to an object each core writes is a cache line the cores pass back and forth.
         if (!ReferenceEquals(context.Document, document)) context.Document = document;
-        o = default;
-        o.FailedAt = -1;
-        o.ExcludedBy = -1;
         var gate = area;
-        if (gate == Truth.False) o.FailedAt = 0;
+        short failedAt = -1;
+        if (gate == Truth.False) failedAt = 0;
         if (gate == Truth.Unknown) context.NoteMissing("area");
 
         if (gate != Truth.False && compiled.Targets.Length > 0 && !context.Holds(compiled.TargetMask))
         {
             gate = Truth.False;
-            o.FailedAt = 1;
+            failedAt = 1;
         }
 
         for (var i = 0; i < compiled.Conditions.Length && gate != Truth.False; i++)
@@ -34,7 +32,7 @@ internal static class MeasureCore
             if (value == Truth.False)
             {
                 gate = Truth.False;
-                o.FailedAt = (short)(2 + i);
+                failedAt = (short)(2 + i);
             }
             else if (value == Truth.Unknown)
             {
@@ -42,24 +40,38 @@ internal static class MeasureCore
             }
         }
 
+        if (gate == Truth.False)
+        {
+            // Most measures end here for most enterprises (a tier they do not hold): the outcome is
+            // decided without the parts, and its money is not written, meaning nothing when
+            // ineligible (MeasureOutcome).
+            o.Status = MeasureStatus.Ineligible;
+            o.WouldBe = default;
+            o.Kind = compiled.NominalKind;
+            o.FailedAt = failedAt;
+            o.ExcludedBy = -1;
+            o.HasMissing = false;
+            return;
+        }
+        o = default;
+        o.FailedAt = failedAt;
+        o.ExcludedBy = -1;
+
         var known = false;
         var unknown = false;
-        if (gate != Truth.False)
+        for (var i = 0; i < compiled.Parts.Length; i++)
         {
-            for (var i = 0; i < compiled.Parts.Length; i++)
-            {
-                ref var p = ref parts[i];
-                EvaluatePart(compiled.Parts[i], context, ref p);
-                if (p.Applies == Truth.True && p.Known) known = true;
-                else if (p.Applies != Truth.False) unknown = true;
-            }
+            ref var p = ref parts[i];
+            EvaluatePart(compiled.Parts[i], context, ref p);
+            if (p.Applies == Truth.True && p.Known) known = true;
+            else if (p.Applies != Truth.False) unknown = true;
         }
 
         // Reading rule 20: an in-kind item with a condition of its own is given or not on that
         // condition alone; one without goes with the measure.
         var inKind = compiled.InKind.Length > 0 ? Truth.True : Truth.False;
         var unknownItem = false;
-        if (gate != Truth.False && compiled.InKindConditional)
+        if (compiled.InKindConditional)
         {
             // Every item is read, so that each unknown one names its facts.
             inKind = Truth.False;
@@ -73,7 +85,6 @@ internal static class MeasureCore
 
         o.Status = gate switch
         {
-            Truth.False => MeasureStatus.Ineligible,
             Truth.Unknown => MeasureStatus.NeedsInfo,
             _ when known => MeasureStatus.Eligible,
             // Money that hangs on an unknown fact asks for it before the services alone answer (rule 19);

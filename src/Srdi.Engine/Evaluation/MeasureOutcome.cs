@@ -3,7 +3,8 @@ namespace Srdi.Engine.Evaluation;
 /// <summary>The outcome of one measure without its explanation: what a batch keeps per
 /// enterprise and measure. Filled in place, so evaluating a roster allocates nothing per row.
 /// The money fields mean something only when the status is not <see cref="MeasureStatus.Ineligible"/>:
-/// for an enterprise outside a document's area they are left as the buffer held them.</summary>
+/// for an ineligible measure (outside the area, or failed at a target or condition) they are left
+/// as the buffer held them.</summary>
 public struct MeasureOutcome
 {
     public MeasureStatus Status;

@@ -139,10 +139,17 @@ public sealed class AreaIndexTests : IDisposable
             {
                 var o = linear[index[result.Measure.Id]];
                 Assert.Equal(o.Status, result.Status);
+                Assert.Equal(o.ExcludedBy >= 0 ? catalog.Measures[o.ExcludedBy].Id : null, result.ExcludedBy);
+                // Money means something only when the measure is not ineligible (MeasureOutcome):
+                // the reused buffer keeps an earlier row's there, the report none.
+                if (o.Status == MeasureStatus.Ineligible)
+                {
+                    Assert.Equal(0, result.Exact + result.UpTo + result.ScheduleTotal);
+                    continue;
+                }
                 Assert.Equal(o.Exact, result.Exact);
                 Assert.Equal(o.UpTo, result.UpTo);
                 Assert.Equal(o.Scheduled, result.ScheduleTotal);
-                Assert.Equal(o.ExcludedBy >= 0 ? catalog.Measures[o.ExcludedBy].Id : null, result.ExcludedBy);
             }
             var (inForce, drafts) = catalog.TotalsOf(linear);
             Assert.Equal(inForce, report.InForce);
