@@ -297,13 +297,24 @@ public sealed class BatchService(PolicyNavigator navigator)
     private List<BudgetLine> Budgets(BatchMeasure[] measures, BatchStatistics statistics, DateOnly at)
     {
         var lines = new List<BudgetLine>();
+        // The budgets of the documents whose area holds an enterprise of the roster, as the summary
+        // lists their measures: a national catalog's other documents have no demand to weigh. A
+        // document is evaluated whole, so each of these has all its measures here.
+        var concerned = new Dictionary<object, List<BatchMeasure>>(ReferenceEqualityComparer.Instance);
+        foreach (var m in measures)
+        {
+            if (statistics.Measures[m.Index].Evaluated == 0) continue;
+            if (!concerned.TryGetValue(m.Document, out var list)) concerned[m.Document] = list = [];
+            list.Add(m);
+        }
         foreach (var document in navigator.Catalog.Documents)
         {
+            if (!concerned.TryGetValue(document, out var own)) continue;
             foreach (var budget in document.Parameters.Values.Where(p => p.IsBudget))
             {
                 // Reading rule 24: only a budget the text ties to one money part is weighed against
                 // the roster's demand; a work-programme budget (培育工作经费) funds no reward.
-                var measure = budget.Part is null ? null : measures.FirstOrDefault(m => m.Document == document && m.Measure.Number == budget.Clause);
+                var measure = budget.Part is null ? null : own.FirstOrDefault(m => m.Measure.Number == budget.Clause);
                 decimal? demand = measure is null ? null : statistics.Measures[measure.Index].Budgeted;
                 lines.Add(new BudgetLine(document.Id, budget.Name, budget.Label, budget.Clause, budget.Part, budget.At(at)?.Value, demand, budget.Note));
             }

@@ -240,6 +240,16 @@ public sealed class BatchTests : IDisposable
     }
 
     [Fact]
+    public async Task Budgets_AreThoseOfTheDocumentsWhoseAreaHoldsAnEnterpriseOfTheRoster()
+    {
+        // 广州's budgets concern a roster with an enterprise in 广州, not one of 南山 enterprises only.
+        var report = await Run(Write("nanshan.csv", "企业标识,省份,城市,区县\nN1,广东省,深圳市,南山区\nN2,广东省,深圳市,南山区\n"));
+        Assert.DoesNotContain(report.Budgets, b => b.DocumentId == "guangzhou-2025");
+        var both = await Run(Write("both.csv", "企业标识,省份,城市,区县\nN1,广东省,深圳市,南山区\nG1,广东省,广州市,黄埔区\n"), "both");
+        Assert.Contains(both.Budgets, b => b.DocumentId == "guangzhou-2025" && b.Name == "small_tech_upgrade_budget");
+    }
+
+    [Fact]
     public async Task WorkProgrammeBudget_IsNeverWeighedAgainstTheRewards()
     {
         // 广州 六's 2000万 is 培育工作经费 (reading rule 24): the 100万 and 300万 rewards of the
