@@ -89,16 +89,23 @@ public static class CatalogLoader
                 var display = Display(root, policy);
                 // One read: the key is the hash of the very bytes parsed on a miss, so a file
                 // edited while it loads is never cached under its earlier content.
-                var bytes = YamlFile.ReadBytes(policy, display);
-                var key = cache is null ? null : DocumentCache.KeyOf(termsDigest, display, name, bytes);
-                if (key is not null && cache!.Find(key, name) is var (document, kept))
+                var (bytes, length) = YamlFile.RentBytes(policy, display);
+                try
                 {
-                    documents[i] = document;
-                    stored[i] = (key, kept);
-                    return;
+                    var key = cache is null ? null : DocumentCache.KeyOf(termsDigest, display, name, bytes.AsSpan(0, length));
+                    if (key is not null && cache!.Find(key, name) is var (document, kept))
+                    {
+                        documents[i] = document;
+                        stored[i] = (key, kept);
+                        return;
+                    }
+                    documents[i] = DocumentLoader.Load(YamlFile.ParseMap(YamlFile.Decode(bytes, length), display), name, terms);
+                    if (key is not null) stored[i] = (key, DocumentCache.Store(documents[i]!));
                 }
-                documents[i] = DocumentLoader.Load(YamlFile.ParseMap(YamlFile.Decode(bytes), display), name, terms);
-                if (key is not null) stored[i] = (key, DocumentCache.Store(documents[i]!));
+                finally
+                {
+                    System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+                }
             }
             catch (Exception e)
             {

@@ -97,7 +97,7 @@ internal sealed class DocumentCache : IDisposable
         string.Join('\u001f', [.. terms.Categories.Codes, "\u001e", .. terms.Beneficiaries.Codes, "\u001e", .. terms.Periods.Codes])));
 
     /// <summary>The key of a document file's bytes.</summary>
-    public static string KeyOf(byte[] termsDigest, string displayPath, string folderName, byte[] file)
+    public static string KeyOf(byte[] termsDigest, string displayPath, string folderName, ReadOnlySpan<byte> file)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         hash.AppendData(termsDigest);
