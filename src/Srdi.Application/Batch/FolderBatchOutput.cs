@@ -260,7 +260,6 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
         public readonly byte[][] CsvMeasure;
         public readonly byte[][] CsvApplication;
         public readonly byte[][] CsvOthers;
-        public readonly string[] OtherBeneficiaries;
         public readonly byte[][] CsvStatus;
         public readonly byte[][] CsvKind;
         public readonly string[] KindLabels;
@@ -283,8 +282,7 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
                 $",{m.Measure.Id},{Encoding.UTF8.GetString(Utf8Lines.Field(m.Measure.Clause))},")).ToArray() : [];
             // entitlements.csv is read by staff: statuses, kinds and modes in the catalog's Chinese (terms.yaml).
             CsvApplication = Csv ? Measures.Select(m => Utf8Lines.Field(m.ApplicationLabel)).ToArray() : [];
-            OtherBeneficiaries = Measures.Select(m => m.OtherBeneficiaries).ToArray();
-            CsvOthers = Csv ? OtherBeneficiaries.Select(Utf8Lines.Field).ToArray() : [];
+            CsvOthers = Csv ? Measures.Select(m => Utf8Lines.Field(m.OtherBeneficiaries)).ToArray() : [];
             CsvStatus = Enum.GetValues<MeasureStatus>().OrderBy(k => (int)k).Select(v => Utf8Lines.Field(plan.Wording.Status(v))).ToArray();
             CsvKind = Enum.GetValues<BenefitKind>().OrderBy(k => (int)k).Select(v => Utf8Lines.Field(plan.Wording.Kind(v))).ToArray();
             KindLabels = Enum.GetValues<BenefitKind>().OrderBy(k => (int)k).Select(plan.Wording.Kind).ToArray();
@@ -475,7 +473,7 @@ public sealed class FolderBatchOutput(string folder, Func<string, Stream>? openF
                 _encoding.KindLabels[(int)o.Kind], Money(o.CountedExact), Money(o.CountedUpTo), Money(o.CountedScheduled),
                 o.Excluded ? $"从高不重复，按 {_encoding.Measures[o.ExcludedBy].Measure.Id} 计" : "",
                 facts.ToString(),
-                PaysOthers(o) ? _encoding.OtherBeneficiaries[m.Index] : "",
+                PaysOthers(o) ? m.OtherBeneficiaries : "",
                 PaysOthers(o) ? OthersText(o) : "",
             ]);
         }
