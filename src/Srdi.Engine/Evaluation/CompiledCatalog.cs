@@ -128,6 +128,7 @@ public sealed class CompiledCatalog
     private void EvaluateArea(EnterpriseRecord enterprise, EvaluationContext context, PartState[] parts, Span<MeasureOutcome> outcomes, EnterpriseOutcomes? evaluated)
     {
         var at = context.At;
+        context.Touched = enterprise.Touch();
         var candidates = evaluated is null ? _areas.Candidates(enterprise.Area, at, out var exact) : evaluated.Areas.Candidates(_areas, enterprise.Area, at, out exact);
         foreach (var d in candidates)
         {

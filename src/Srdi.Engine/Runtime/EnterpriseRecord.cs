@@ -232,6 +232,20 @@ public sealed class EnterpriseRecord
         Area = null;
     }
 
+    /// <summary>Reads the record's facts in the order they lie in memory, before the rules read
+    /// them in the order they are written. A record held in memory among thousands is not in cache
+    /// when its evaluation starts: read in order, its few cache lines are fetched together, where
+    /// the rules' order would wait for them one at a time.</summary>
+    internal int Touch()
+    {
+        var entries = _entries;
+        var count = Math.Min(_count, entries.Length);
+        var sum = _first.Length + _heldCount + (_heldCount > 0 ? _held[0].From : 0);
+        for (var i = 0; i < _first.Length; i += 32) sum += _first[i];
+        for (var i = 0; i < count; i += 2) sum += entries[i].Slot;
+        return sum;
+    }
+
     /// <summary>A fact that is not yearly; unknown when not set (or when the fact was set by year).</summary>
     internal Value Scalar(int slot)
     {

@@ -42,6 +42,9 @@ internal sealed class EvaluationContext(EnterpriseRecord enterprise, DateOnly at
         return (_held & mask) != 0;
     }
     public PolicyDocument Document { get; set; } = null!;
+
+    /// <summary>What <see cref="EnterpriseRecord.Touch"/> read, kept so that the reads are made.</summary>
+    public int Touched;
     public Value[]? Item { get; set; }
 
     /// <summary>The threshold a gap is computed against (<c>target</c> in a shortfall rule).</summary>
