@@ -76,7 +76,7 @@ public static class CellValues
                 target.Boolean(flag);
                 return true;
             case FactType.Choice:
-                var trimmed = text.Trim();
+                var trimmed = Text.Blank.Trim(text);
                 // Indexed, not foreach: an interface's enumerator would be allocated for every cell.
                 var choices = fact.Choices;
                 for (var i = 0; i < choices.Count; i++)
@@ -102,7 +102,7 @@ public static class CellValues
     public static bool TryBool(ReadOnlySpan<char> s, out bool value)
     {
         value = false;
-        s = s.Trim();
+        s = Text.Blank.Trim(s);
         // 是 and 否, as nearly every cell is written, without lower-casing.
         if (s.Length == 1 && s[0] is '是' or '否')
         {

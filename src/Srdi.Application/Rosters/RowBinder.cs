@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Srdi.Application.Profiles;
+using Srdi.Application.Text;
 using Srdi.Engine.Runtime;
 using Srdi.Model.Profiles;
 using Srdi.Model.Vocabulary;
@@ -74,7 +75,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         {
             var start = i == 0 ? 0 : ends[i - 1];
             var cell = text[start..ends[i]];
-            if (cell.IsWhiteSpace()) continue;
+            if (Blank.IsBlank(cell)) continue;
             var column = columns[i];
             if (column.Kind is ColumnKind.Id or ColumnKind.Name or ColumnKind.Province or ColumnKind.City or ColumnKind.District
                 && cell.Length > ProfileReader.MaxTextLength && cell.Trim().Length > ProfileReader.MaxTextLength)
@@ -85,11 +86,11 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
             }
             switch (column.Kind)
             {
-                case ColumnKind.Id: record.Id = cell.Trim().ToString(); break;
-                case ColumnKind.Name: record.Name = cell.Trim().ToString(); break;
-                case ColumnKind.Province: province = Intern(cell.Trim()); break;
-                case ColumnKind.City: city = Intern(cell.Trim()); break;
-                case ColumnKind.District: district = Intern(cell.Trim()); break;
+                case ColumnKind.Id: record.Id = Blank.Trim(cell).ToString(); break;
+                case ColumnKind.Name: record.Name = Blank.Trim(cell).ToString(); break;
+                case ColumnKind.Province: province = Intern(Blank.Trim(cell)); break;
+                case ColumnKind.City: city = Intern(Blank.Trim(cell)); break;
+                case ColumnKind.District: district = Intern(Blank.Trim(cell)); break;
                 case ColumnKind.Since:
                     if (CellValues.TryDate(cell, out var d)) since = d;
                     else problems.Add(new RowProblem(row, column.Header, NotADate(cell)));
