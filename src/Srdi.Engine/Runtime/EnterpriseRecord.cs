@@ -266,12 +266,22 @@ public sealed class EnterpriseRecord
         return Value.Unknown;
     }
 
-    private static Value Convert(object raw, FactDefinition definition) => raw switch
+    private static Value Convert(object raw, FactDefinition definition)
     {
-        IReadOnlyList<FactItem> items => Value.OfList(items.Select(i => Value.OfRecord(
-            definition.Fields.Select(f => i.Fields.TryGetValue(f.Name, out var v) ? ConvertScalar(v) : Value.Unknown).ToArray())).ToArray()),
-        _ => ConvertScalar(raw),
-    };
+        if (raw is not IReadOnlyList<FactItem> items) return ConvertScalar(raw);
+        // Loops, not LINQ: a roster's list cells (projects, loans, standards…) come here row after row.
+        var fields = definition.Fields;
+        var list = items.Count == 0 ? [] : new Value[items.Count];
+        for (var i = 0; i < list.Length; i++)
+        {
+            var item = items[i].Fields;
+            var record = new Value[fields.Count];
+            for (var f = 0; f < record.Length; f++)
+                record[f] = item.TryGetValue(fields[f].Name, out var v) ? ConvertScalar(v) : Value.Unknown;
+            list[i] = Value.OfRecord(record);
+        }
+        return Value.OfList(list);
+    }
 
     private static Value ConvertScalar(object raw) => raw switch
     {
