@@ -9,17 +9,16 @@ namespace Srdi.Catalog.Yaml;
 /// <summary>Reads one YAML file into its node tree, keeping line numbers for every error.</summary>
 internal static class YamlFile
 {
-    public static YamlMap LoadMap(string path, string displayPath) => ParseMap(Decode(ReadBytes(path, displayPath)), displayPath);
-
-    public static byte[] ReadBytes(string path, string displayPath)
+    public static YamlMap LoadMap(string path, string displayPath)
     {
+        var (bytes, length) = RentBytes(path, displayPath);
         try
         {
-            return File.ReadAllBytes(path);
+            return ParseMap(Decode(bytes, length), displayPath);
         }
-        catch (IOException e)
+        finally
         {
-            throw new CatalogException(new SourceLocation(displayPath, 0, 0), $"无法读取文件：{e.Message}");
+            ArrayPool<byte>.Shared.Return(bytes);
         }
     }
 
@@ -56,8 +55,6 @@ internal static class YamlFile
     }
 
     /// <summary>The file's text as File.ReadAllText reads it: UTF-8 unless a byte order mark says otherwise.</summary>
-    public static string Decode(byte[] bytes) => Decode(bytes, bytes.Length);
-
     public static string Decode(byte[] bytes, int length)
     {
         using var reader = new StreamReader(new MemoryStream(bytes, 0, length), Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
