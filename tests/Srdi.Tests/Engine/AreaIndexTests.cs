@@ -158,6 +158,28 @@ public sealed class AreaIndexTests : IDisposable
     }
 
     [Fact]
+    public void OneAreaObject_SharedByRows_IsLookedUpAfreshWhereTheDateDecides()
+    {
+        // A roster's rows share their area object (RepeatedAreas), and a worker remembers its
+        // lookups by that object: the registration date must still count on every date.
+        var catalog = RealCatalog.Navigator.Compiled;
+        var outcomes = catalog.NewOutcomes();
+        var record = catalog.NewRecord();
+        var area = new EnterpriseArea("广东省", "深圳市", "南山区", new DateOnly(2025, 6, 2));
+        int Documents(DateOnly at)
+        {
+            record.Clear();
+            record.Area = area;
+            catalog.Evaluate(record, at, outcomes);
+            return outcomes.Evaluated.Length;
+        }
+        Assert.Equal(0, Documents(new DateOnly(2025, 6, 1)));
+        Assert.Equal(2, Documents(new DateOnly(2025, 6, 3)));
+        Assert.Equal(0, Documents(new DateOnly(2025, 6, 1)));
+        Assert.Equal(2, Documents(new DateOnly(2025, 6, 3)));
+    }
+
+    [Fact]
     public void NamesWithOrWithoutTheirSuffix_FindTheSameDocuments()
     {
         var catalog = RealCatalog.Navigator.Compiled;
