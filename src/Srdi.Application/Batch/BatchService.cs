@@ -66,11 +66,14 @@ public sealed record BatchReport(
     /// <summary>The measures of every document whose area holds at least one enterprise of the
     /// roster (zero counts included): what the summary and the lists show. A national catalog's
     /// documents of other areas are counted in the summary, not listed a measure a row.</summary>
-    public IReadOnlyList<BatchMeasure> Concerned()
+    public IReadOnlyList<BatchMeasure> Concerned() => ConcernedIn(Measures, Statistics);
+
+    /// <summary><see cref="Concerned"/>, from the statistics before a report is made of them.</summary>
+    internal static IReadOnlyList<BatchMeasure> ConcernedIn(IReadOnlyList<BatchMeasure> measures, BatchStatistics statistics)
     {
         // Documents by reference: a record's own equality would hash every field of the document.
-        var concerned = Measures.Where(m => Statistics.Measures[m.Index].Evaluated > 0).Select(m => m.Document).ToHashSet(ReferenceEqualityComparer.Instance);
-        return Measures.Where(m => concerned.Contains(m.Document)).ToList();
+        var concerned = measures.Where(m => statistics.Measures[m.Index].Evaluated > 0).Select(m => m.Document).ToHashSet(ReferenceEqualityComparer.Instance);
+        return measures.Where(m => concerned.Contains(m.Document)).ToList();
     }
 
     /// <summary>The report as programs read it (<see cref="Contracts.BatchSummaryResult"/>).</summary>
@@ -294,22 +297,14 @@ public sealed class BatchService(PolicyNavigator navigator)
         }
     }
 
-    private List<BudgetLine> Budgets(BatchMeasure[] measures, BatchStatistics statistics, DateOnly at)
+    private static List<BudgetLine> Budgets(BatchMeasure[] measures, BatchStatistics statistics, DateOnly at)
     {
         var lines = new List<BudgetLine>();
         // The budgets of the documents whose area holds an enterprise of the roster, as the summary
-        // lists their measures: a national catalog's other documents have no demand to weigh. A
-        // document is evaluated whole, so each of these has all its measures here.
-        var concerned = new Dictionary<object, List<BatchMeasure>>(ReferenceEqualityComparer.Instance);
-        foreach (var m in measures)
+        // lists their measures: a national catalog's other documents have no demand to weigh.
+        foreach (var own in BatchReport.ConcernedIn(measures, statistics).GroupBy(m => m.Document, ReferenceEqualityComparer.Instance))
         {
-            if (statistics.Measures[m.Index].Evaluated == 0) continue;
-            if (!concerned.TryGetValue(m.Document, out var list)) concerned[m.Document] = list = [];
-            list.Add(m);
-        }
-        foreach (var document in navigator.Catalog.Documents)
-        {
-            if (!concerned.TryGetValue(document, out var own)) continue;
+            var document = own.First().Document;
             foreach (var budget in document.Parameters.Values.Where(p => p.IsBudget))
             {
                 // Reading rule 24: only a budget the text ties to one money part is weighed against
