@@ -101,7 +101,7 @@ public sealed record MeasureResult(
 }
 
 /// <summary>Money added up over measures: sure sums, ceilings and multi-year schedules kept apart.</summary>
-public sealed record Totals(decimal Exact, decimal UpTo, decimal Scheduled)
+public readonly record struct Totals(decimal Exact, decimal UpTo, decimal Scheduled)
 {
     public static readonly Totals Zero = new(0, 0, 0);
 
