@@ -293,10 +293,12 @@ internal sealed class JsonRowBinder
         var definition = fact.Definition;
         if (definition.Type == FactType.List)
         {
-            if (!List(ref reader, definition, out var items)) return false;
-            if (fact.Slot < 0) return true;
-            if (year is { } y) record.SetYear(fact.Slot, y, items);
-            else record.Set(fact.Slot, items);
+            // Every fact of the vocabulary has a slot; were one without, the profile reader would decide.
+            if (fact.Slot < 0) return false;
+            var items = record.BeginList(fact.Slot);
+            if (!List(ref reader, definition, items)) return false;
+            if (year is { } y) items.SetTo(fact.Slot, y);
+            else items.SetTo(fact.Slot);
             return true;
         }
         switch (definition.Type)
@@ -322,20 +324,20 @@ internal sealed class JsonRowBinder
         }
     }
 
-    /// <summary>A list fact's items, built as the profile reader builds them (lists are short and rare).</summary>
-    internal static bool List(ref Utf8JsonReader reader, FactDefinition definition, out List<FactItem> items)
+    /// <summary>A list fact's items, written straight into the record as loading the profile
+    /// reader's items would set them; false for anything the reader must decide (the list is then left unfinished).</summary>
+    internal static bool List(ref Utf8JsonReader reader, FactDefinition definition, EnterpriseRecord.ListFactWriter items)
     {
-        items = [];
         if (reader.TokenType != JsonTokenType.StartArray) return false;
+        var names = FieldNames(definition);
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject || items.Count == ProfileReader.MaxListItems) return false;
-            var fields = new Dictionary<string, object>(StringComparer.Ordinal);
+            items.AddItem();
             var seen = 0UL;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
                 var index = -1;
-                var names = FieldNames(definition);
                 for (var i = 0; i < names.Length && i < 64; i++)
                     if (reader.ValueTextEquals(names[i])) index = i;
                 if (index < 0 || (seen & (1UL << index)) != 0) return false;
@@ -343,10 +345,8 @@ internal sealed class JsonRowBinder
                 var field = definition.Fields[index];
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.Null) continue;
-                if (!Scalar(ref reader, field.Type, field.Choices, out var value)) return false;
-                fields[field.Name] = value;
+                if (!Field(ref reader, field, index, items)) return false;
             }
-            items.Add(new FactItem(fields));
         }
         return true;
     }
@@ -358,27 +358,26 @@ internal sealed class JsonRowBinder
     private static byte[][] FieldNames(FactDefinition definition) =>
         Utf8.GetValue(definition.Fields, static f => ((IEnumerable<FieldDefinition>)f).Select(x => System.Text.Encoding.UTF8.GetBytes(x.Name)).ToArray());
 
-    /// <summary>A list item's field, boxed as the profile reader boxes it.</summary>
-    private static bool Scalar(ref Utf8JsonReader reader, FactType type, IReadOnlyList<string> choices, out object value)
+    /// <summary>A list item's field, written as the profile reader's value of it would be.</summary>
+    private static bool Field(ref Utf8JsonReader reader, FieldDefinition field, int index, EnterpriseRecord.ListFactWriter items)
     {
-        value = null!;
-        switch (type)
+        switch (field.Type)
         {
             case FactType.Money or FactType.Rate or FactType.Count or FactType.Number:
-                if (!Number(ref reader, type, out var number)) return false;
-                value = number;
+                if (!Number(ref reader, field.Type, out var number)) return false;
+                items.Number(index, number);
                 return true;
             case FactType.Boolean:
                 if (reader.TokenType is not (JsonTokenType.True or JsonTokenType.False)) return false;
-                value = reader.TokenType == JsonTokenType.True;
+                items.Boolean(index, reader.TokenType == JsonTokenType.True);
                 return true;
             case FactType.Date:
                 if (!Date(ref reader, out var date)) return false;
-                value = date!.Value;
+                items.Date(index, date!.Value);
                 return true;
             case FactType.Choice:
-                if (Choice(ref reader, choices) is not { } choice) return false;
-                value = choice;
+                if (Choice(ref reader, field.Choices) is not { } choice) return false;
+                items.Text(index, choice);
                 return true;
             default:
                 return false;

@@ -143,16 +143,15 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         var kindId = _kinds[k];
         var kind = vocabulary.Certificates[kindId];
         var (issuedAt, expiresAt, levelAt, renewalAt) = (_certificates[k, 0], _certificates[k, 1], _certificates[k, 2], _certificates[k, 3]);
-        var field = $"{kind.Name}认定日期";
         if (issuedAt.Start < 0)
         {
-            problems.Add(new RowProblem(row, field, "填写了该证书的其他栏目，但缺少认定日期"));
+            problems.Add(new RowProblem(row, $"{kind.Name}认定日期", "填写了该证书的其他栏目，但缺少认定日期"));
             return;
         }
         var issuedText = text[issuedAt.Start..issuedAt.End];
         if (!CellValues.TryDate(issuedText, out var issued))
         {
-            problems.Add(new RowProblem(row, field, NotADate(issuedText)));
+            problems.Add(new RowProblem(row, $"{kind.Name}认定日期", NotADate(issuedText)));
             return;
         }
         var expires = kind.ExpiryFor(issued);
@@ -189,40 +188,45 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
     private void BindFact(RosterColumn column, ReadOnlySpan<char> cell, long row, EnterpriseRecord record, List<RowProblem> problems)
     {
         var fact = column.Fact!;
-        object value;
-        if (fact.Type == FactType.List)
-        {
-            if (cell.Trim().SequenceEqual("[]")) value = EmptyList;
-            else if (List(fact, cell) is { } items) value = items;
-            else try
-            {
-                value = ProfileReader.ReadValue(fact, cell.ToString(), "$");
-            }
-            catch (JsonException)
-            {
-                problems.Add(new RowProblem(row, column.Header, $"应为 JSON 数组，每项包含 {string.Join("、", fact.Fields.Select(f => f.Name))}"));
-                return;
-            }
-            catch (ProfileException e)
-            {
-                problems.Add(new RowProblem(row, column.Header, e.Message));
-                return;
-            }
-        }
-        else
+        if (fact.Type != FactType.List)
         {
             if (!CellValues.TrySet(fact, cell, new EnterpriseRecordTarget(record, column.Slot, column.Year), out var error))
                 problems.Add(new RowProblem(row, column.Header, error));
+            return;
+        }
+        if (List(fact, cell, record.BeginList(column.Slot)) is { } items)
+        {
+            if (column.Year is { } y) items.SetTo(column.Slot, y);
+            else items.SetTo(column.Slot);
+            return;
+        }
+        object value;
+        try
+        {
+            value = ProfileReader.ReadValue(fact, cell.ToString(), "$");
+        }
+        catch (JsonException)
+        {
+            problems.Add(new RowProblem(row, column.Header, $"应为 JSON 数组，每项包含 {string.Join("、", fact.Fields.Select(f => f.Name))}"));
+            return;
+        }
+        catch (ProfileException e)
+        {
+            problems.Add(new RowProblem(row, column.Header, e.Message));
             return;
         }
         if (column.Year is { } year) record.SetYear(column.Slot, year, value);
         else record.Set(column.Slot, value);
     }
 
-    /// <summary>A list cell read as the JSON binder reads a list in a profile, without the profile
-    /// reader's document; null for anything it leaves to that reader, which accepts or words it.</summary>
-    private List<FactItem>? List(FactDefinition fact, ReadOnlySpan<char> cell)
+    /// <summary>A list cell written straight into the record as the JSON binder writes a list in a
+    /// profile, without the profile reader's document; null for anything it leaves to that reader,
+    /// which accepts or words it.</summary>
+    private EnterpriseRecord.ListFactWriter? List(FactDefinition fact, ReadOnlySpan<char> cell, EnterpriseRecord.ListFactWriter items)
     {
+        // "[]", the usual cell of a list fact, needs no JSON reader.
+        var trimmed = Blank.Trim(cell);
+        if (trimmed.Length == 2 && trimmed[0] == '[' && trimmed[1] == ']') return items;
         // Text that is not valid UTF-16 is the profile reader's to refuse, as before.
         if (System.Text.Unicode.Utf8.FromUtf16(cell, _utf8, out _, out var length, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
             return null;
@@ -230,13 +234,11 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         {
             var reader = new Utf8JsonReader(_utf8.AsSpan(0, length), JsonRowBinder.Options);
             // The cell must hold the one array and nothing after it but blanks and comments.
-            return reader.Read() && JsonRowBinder.List(ref reader, fact, out var items) && reader.TokenType == JsonTokenType.EndArray && !reader.Read() ? items : null;
+            return reader.Read() && JsonRowBinder.List(ref reader, fact, items) && reader.TokenType == JsonTokenType.EndArray && !reader.Read() ? items : null;
         }
         catch (JsonException)
         {
             return null;
         }
     }
-
-    private static readonly IReadOnlyList<FactItem> EmptyList = [];
 }

@@ -55,6 +55,23 @@ public sealed class EnterpriseRecord
         if (slots.Count > ushort.MaxValue) throw new ArgumentException("事实种类过多", nameof(slots));
         _slots = slots;
         _first = new ushort[slots.Count];
+        _list = new ListFactWriter(this);
+    }
+
+    // The arrays of this row's list facts (the list and each item's fields), taken back at Clear:
+    // a roster's list cells are bound row after row into the same few arrays.
+    private readonly ValueArrays _arrays = new();
+    private readonly ListFactWriter _list;
+
+    /// <summary>Starts writing a list fact's value item by item, straight from a roster's text:
+    /// no <see cref="FactItem"/> is made. The value is set by <see cref="ListFactWriter.SetTo(int)"/>;
+    /// a list left unfinished (the roster's text was not one the caller takes) sets nothing.</summary>
+    public ListFactWriter BeginList(int slot)
+    {
+        var definition = _slots.Definitions[slot];
+        if (definition.Type != FactType.List) throw new ArgumentException($"事实 {definition.Name} 不是列表", nameof(slot));
+        _list.Begin(slot, definition.Fields.Count);
+        return _list;
     }
 
     internal EnterpriseRecord(EnterpriseProfile profile, FactSlots slots) : this(slots)
@@ -224,6 +241,7 @@ public sealed class EnterpriseRecord
             _entries[i] = default;
         }
         _count = 0;
+        _arrays.TakeBack();
         _certificates.Clear();
         _heldCount = 0;
         _context?.Reset(_context.At);
@@ -291,4 +309,93 @@ public sealed class EnterpriseRecord
         DateOnly date => Value.Of(date),
         _ => throw new ArgumentException($"unsupported fact value {raw.GetType().Name}"),
     };
+
+    /// <summary>A list fact of the record written item by item (see <see cref="BeginList"/>). Fields
+    /// are numbered as the fact's definition lists them; a field not written is unknown, as a field
+    /// a profile's item leaves out.</summary>
+    public sealed class ListFactWriter
+    {
+        private readonly EnterpriseRecord _record;
+        private Value[][] _items = new Value[4][];
+        private int _slot, _fields;
+
+        internal ListFactWriter(EnterpriseRecord record) => _record = record;
+
+        internal void Begin(int slot, int fields)
+        {
+            _slot = slot;
+            _fields = fields;
+            Count = 0;
+        }
+
+        /// <summary>Items written so far.</summary>
+        public int Count { get; private set; }
+
+        /// <summary>Starts the next item, every field unknown.</summary>
+        public void AddItem()
+        {
+            if (Count == _items.Length) Array.Resize(ref _items, Count * 2);
+            _items[Count++] = _record._arrays.Rent(_fields);
+        }
+
+        public void Number(int field, decimal value) => Field(field) = Value.Of(value);
+
+        public void Boolean(int field, bool value) => Field(field) = Value.Of(value);
+
+        public void Text(int field, string value) => Field(field) = Value.Of(value);
+
+        public void Date(int field, DateOnly value) => Field(field) = Value.Of(value);
+
+        private ref Value Field(int field)
+        {
+            if (Count == 0) throw new InvalidOperationException("AddItem first");
+            return ref _items[Count - 1][field];
+        }
+
+        /// <summary>Sets the list as the fact's value.</summary>
+        public void SetTo(int slot) => _record.SetValue(Checked(slot), List());
+
+        /// <summary>Sets the list as the fact's value for a year.</summary>
+        public void SetTo(int slot, int year) => _record.SetYearValue(Checked(slot), year, List());
+
+        private int Checked(int slot) => slot == _slot ? slot : throw new ArgumentException("列表应写入开始时的事实", nameof(slot));
+
+        private Value List()
+        {
+            var list = _record._arrays.Rent(Count);
+            for (var i = 0; i < Count; i++) list[i] = Value.OfRecord(_items[i]);
+            Array.Clear(_items, 0, Count);
+            Count = 0;
+            return Value.OfList(list);
+        }
+    }
+
+    /// <summary>Value arrays lent to a record's list facts until its next <see cref="Clear"/>, then
+    /// lent again: a list's length and an item's field count repeat down a roster.</summary>
+    private sealed class ValueArrays
+    {
+        private const int Pooled = 64;
+        private readonly Stack<Value[]>?[] _free = new Stack<Value[]>?[Pooled + 1];
+        private readonly List<Value[]> _lent = [];
+
+        public Value[] Rent(int length)
+        {
+            if (length == 0) return [];
+            Value[] array;
+            if (length <= Pooled && _free[length] is { Count: > 0 } free)
+            {
+                array = free.Pop();
+                Array.Clear(array);
+            }
+            else array = new Value[length];
+            if (length <= Pooled) _lent.Add(array);
+            return array;
+        }
+
+        public void TakeBack()
+        {
+            foreach (var array in _lent) (_free[array.Length] ??= new Stack<Value[]>()).Push(array);
+            _lent.Clear();
+        }
+    }
 }

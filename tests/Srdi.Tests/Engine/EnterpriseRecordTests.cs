@@ -90,6 +90,79 @@ public sealed class EnterpriseRecordTests
     }
 
     [Fact]
+    public void AListWrittenItemByItem_ReadsAsTheSameListSetFromAProfile()
+    {
+        var slot = Slot("first_use_products");
+        var fromProfile = Catalog.NewRecord();
+        fromProfile.Set(slot, new List<FactItem>
+        {
+            new(new Dictionary<string, object> { ["type"] = "成套装备", ["unit_price"] = 6_000_000m, ["in_catalog"] = true }),
+            new(new Dictionary<string, object> { ["rewarded_before"] = false }),
+        });
+        var written = Catalog.NewRecord();
+        var items = written.BeginList(slot);
+        items.AddItem();
+        // Fields numbered as the fact's definition lists them: type, unit_price, in_catalog, rewarded_before.
+        items.Text(0, "成套装备");
+        items.Number(1, 6_000_000m);
+        items.Boolean(2, true);
+        items.AddItem();
+        items.Boolean(3, false);
+        items.SetTo(slot);
+
+        Assert.Equal(fromProfile.Describe(slot), written.Describe(slot));
+        var list = written.Scalar(slot).Items;
+        Assert.Equal(2, list.Length);
+        Assert.Equal("成套装备", list[0].Items[0].Text);
+        Assert.Equal(6_000_000m, list[0].Items[1].Number);
+        Assert.True(list[0].Items[2].IsTrue);
+        Assert.True(list[0].Items[3].IsUnknown);
+        Assert.True(list[1].Items[0].IsUnknown);
+        Assert.True(list[1].Items[3].IsFalse);
+    }
+
+    [Fact]
+    public void ListArrays_AreReusedAfterClear_WithNothingOfTheEarlierRow()
+    {
+        var slot = Slot("first_use_products");
+        var record = Catalog.NewRecord();
+        var items = record.BeginList(slot);
+        items.AddItem();
+        items.Text(0, "单台设备");
+        items.Number(1, 1m);
+        items.Boolean(2, true);
+        items.Boolean(3, true);
+        items.SetTo(slot);
+        var first = record.Scalar(slot).Items;
+
+        record.Clear();
+        Assert.False(record.IsKnown(slot));
+        items = record.BeginList(slot);
+        items.AddItem();
+        items.Number(1, 2m);
+        items.SetTo(slot);
+        var second = record.Scalar(slot).Items;
+        // The same arrays, lent again: only what this row wrote is known.
+        Assert.Same(first, second);
+        Assert.Equal(2m, second[0].Items[1].Number);
+        Assert.True(second[0].Items[0].IsUnknown);
+        Assert.True(second[0].Items[2].IsUnknown);
+        Assert.True(second[0].Items[3].IsUnknown);
+    }
+
+    [Fact]
+    public void AnEmptyList_IsKnown_AndAListIsSetOnlyToTheFactItWasBegunFor()
+    {
+        var slot = Slot("first_use_products");
+        var record = Catalog.NewRecord();
+        record.BeginList(slot).SetTo(slot);
+        Assert.True(record.IsKnown(slot));
+        Assert.Empty(record.Scalar(slot).Items);
+        Assert.Throws<ArgumentException>(() => record.BeginList(Slot("size_class")));
+        Assert.Throws<ArgumentException>(() => record.BeginList(slot).SetTo(Slot("small_tech_upgrade_projects")));
+    }
+
+    [Fact]
     public void AYearOutsideTheCalendar_IsRefused()
     {
         var record = Catalog.NewRecord();
