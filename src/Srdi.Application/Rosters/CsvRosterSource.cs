@@ -59,9 +59,13 @@ internal sealed class CsvRosterSource : RosterSource
             var count = _reader.RowFieldCount;
             // The cells are copied into the chunk's characters, never made into strings here: the
             // worker binding the row makes a string only of what the record keeps (an id, a name).
-            var chars = CharsOf(row);
+            // Unquoted and unescaped, they take no more room than the record as written; a record
+            // longer than a cell may be is measured first, as its oversized cells are not kept.
+            var room = _reader.GetRawRecordSpan().Length;
+            if (room > MaxCellLength) room = KeptLength(count);
+            var text = CharsOf(row).Reserve(room);
             var ends = EndsOf(row, count);
-            chars.Begin();
+            var used = 0;
             RowProblem? problem = null;
             for (var i = 0; i < count; i++)
             {
@@ -72,11 +76,25 @@ internal sealed class CsvRosterSource : RosterSource
                     problem ??= LongCell(_row, i, field.Length);
                     field = default;
                 }
-                ends[i] = chars.Append(field);
+                field.CopyTo(text[used..]);
+                ends[i] = used += field.Length;
             }
+            CharsOf(row).Commit(used);
             if (problem is not null) return Reject(row, _row, count, problem);
             if (Emit(row, _row, count)) return true;
         }
+    }
+
+    /// <summary>The characters of the record's cells, those over <see cref="RosterSource.MaxCellLength"/> left out.</summary>
+    private int KeptLength(int count)
+    {
+        var length = 0;
+        for (var i = 0; i < count; i++)
+        {
+            var field = _reader.GetFieldSpan(i).Length;
+            if (field <= MaxCellLength) length += field;
+        }
+        return length;
     }
 
     public override void Dispose()

@@ -252,6 +252,18 @@ internal sealed class RowChars(bool owned = false)
         _start = _used;
     }
 
+    /// <summary>Begins a row with room for <paramref name="length"/> characters, written straight
+    /// into the span returned; <see cref="Commit"/> says how many were written.</summary>
+    public Span<char> Reserve(int length)
+    {
+        Begin();
+        if (_blocks[_block].Length - _used < length) Move(length);
+        return _blocks[_block].AsSpan(_used, length);
+    }
+
+    /// <summary>Ends a row begun by <see cref="Reserve"/>, holding its first <paramref name="length"/> characters.</summary>
+    public void Commit(int length) => _used += length;
+
     /// <summary>Adds a cell to the row; where it ends, counted from the row's start.</summary>
     public int Append(ReadOnlySpan<char> cell)
     {
