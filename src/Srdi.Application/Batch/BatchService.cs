@@ -233,6 +233,8 @@ public sealed class BatchService(PolicyNavigator navigator)
             chunk.Sequence = sequence++;
             chunk.Count = count;
             chunk.Progress = source.Progress;
+            // The first chunk says about how many rows the file holds: the id table is sized once.
+            if (sequence == 1 && chunk.Progress is > 0 and < 1) firstRows.Expect((long)(count / chunk.Progress));
             RefuseRepeatedIds(chunk, idColumn, firstRows, jsonId);
             await input.WriteAsync(chunk, token);
         }

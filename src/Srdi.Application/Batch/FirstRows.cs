@@ -101,10 +101,25 @@ internal sealed class FirstRows : IDisposable
         return offset;
     }
 
-    private void Grow()
+    /// <summary>Most ids <see cref="Expect"/> makes room for at once (8 Mi slots, 128 MB); a longer roster grows the table as it goes.</summary>
+    private const long MaxExpected = 6L << 20;
+
+    /// <summary>Makes room for about <paramref name="ids"/> ids at once, so that a long roster is not
+    /// rehashed again and again as it is read (a million ids took eleven doublings).</summary>
+    public void Expect(long ids)
     {
-        var hashes = new ulong[_hashes.Length * 2];
-        var offsets = new long[_offsets.Length * 2];
+        ids = Math.Min(ids, MaxExpected);
+        var length = _hashes.Length;
+        while (ids > length / 4 * 3) length *= 2;
+        if (length > _hashes.Length) Resize(length);
+    }
+
+    private void Grow() => Resize(_hashes.Length * 2);
+
+    private void Resize(int length)
+    {
+        var hashes = new ulong[length];
+        var offsets = new long[length];
         var mask = hashes.Length - 1;
         for (var i = 0; i < _hashes.Length; i++)
         {

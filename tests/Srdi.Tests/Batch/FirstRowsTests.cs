@@ -41,6 +41,22 @@ public sealed class FirstRowsTests
     }
 
     [Fact]
+    public void RoomMadeAfterSomeIds_KeepsThem_AndAnExpectationTooLowOnlyMeansGrowingLater()
+    {
+        using var rows = new FirstRows(id => (ulong)(id[^1] % 3), new MemoryStream());
+        for (var i = 0; i < 500; i++) Assert.True(rows.TryAdd(Id(i), i + 2, out _));
+        rows.Expect(1_000);
+        rows.Expect(10);
+        for (var i = 500; i < 3_000; i++) Assert.True(rows.TryAdd(Id(i), i + 2, out _));
+        for (var i = 0; i < 3_000; i += 11)
+        {
+            Assert.False(rows.TryAdd(Id(i), 10_000 + i, out var first));
+            Assert.Equal(i + 2, first);
+        }
+        Assert.Equal(3_000, rows.Count);
+    }
+
+    [Fact]
     public void AgreesWithAnOrdinalIgnoreCaseSet_OverGeneratedIds()
     {
         var random = new Random(11);
