@@ -43,6 +43,7 @@ internal sealed class JsonRowBinder
     private sealed class Fact(FactDefinition definition, int slot, int index, byte[] utf8)
     {
         public FactDefinition Definition { get; } = definition;
+        public FactWords Words { get; } = new(definition);
         public int Slot { get; } = slot;
         public int Index { get; } = index;
         public byte[] Utf8 { get; } = utf8;
@@ -296,7 +297,7 @@ internal sealed class JsonRowBinder
             // Every fact of the vocabulary has a slot; were one without, the profile reader would decide.
             if (fact.Slot < 0) return false;
             var items = record.BeginList(fact.Slot);
-            if (!List(ref reader, definition, items)) return false;
+            if (!List(ref reader, definition, fact.Words, items)) return false;
             if (year is { } y) items.SetTo(fact.Slot, y);
             else items.SetTo(fact.Slot);
             return true;
@@ -316,7 +317,7 @@ internal sealed class JsonRowBinder
                 if (fact.Slot >= 0) new EnterpriseRecordTarget(record, fact.Slot, year).Date(date!.Value);
                 return true;
             case FactType.Choice:
-                if (Choice(ref reader, definition.Choices) is not { } choice) return false;
+                if (Choice(ref reader, definition.Choices, fact.Words.Choices) is not { } choice) return false;
                 if (fact.Slot >= 0) new EnterpriseRecordTarget(record, fact.Slot, year).Text(choice);
                 return true;
             default:
@@ -326,10 +327,10 @@ internal sealed class JsonRowBinder
 
     /// <summary>A list fact's items, written straight into the record as loading the profile
     /// reader's items would set them; false for anything the reader must decide (the list is then left unfinished).</summary>
-    internal static bool List(ref Utf8JsonReader reader, FactDefinition definition, EnterpriseRecord.ListFactWriter items)
+    internal static bool List(ref Utf8JsonReader reader, FactDefinition definition, FactWords words, EnterpriseRecord.ListFactWriter items)
     {
         if (reader.TokenType != JsonTokenType.StartArray) return false;
-        var names = FieldNames(definition);
+        var names = words.FieldNames;
         while (reader.Read() && reader.TokenType != JsonTokenType.EndArray)
         {
             if (reader.TokenType != JsonTokenType.StartObject || items.Count == ProfileReader.MaxListItems) return false;
@@ -345,21 +346,14 @@ internal sealed class JsonRowBinder
                 var field = definition.Fields[index];
                 reader.Read();
                 if (reader.TokenType == JsonTokenType.Null) continue;
-                if (!Field(ref reader, field, index, items)) return false;
+                if (!Field(ref reader, field, words.FieldChoices[index], index, items)) return false;
             }
         }
         return true;
     }
 
-    /// <summary>Choices and list fields' names as UTF-8, encoded once for the catalog: compared with
-    /// a string, the reader would encode the string again at every comparison.</summary>
-    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, byte[][]> Utf8 = new();
-
-    private static byte[][] FieldNames(FactDefinition definition) =>
-        Utf8.GetValue(definition.Fields, static f => ((IEnumerable<FieldDefinition>)f).Select(x => System.Text.Encoding.UTF8.GetBytes(x.Name)).ToArray());
-
     /// <summary>A list item's field, written as the profile reader's value of it would be.</summary>
-    private static bool Field(ref Utf8JsonReader reader, FieldDefinition field, int index, EnterpriseRecord.ListFactWriter items)
+    private static bool Field(ref Utf8JsonReader reader, FieldDefinition field, byte[][] choices, int index, EnterpriseRecord.ListFactWriter items)
     {
         switch (field.Type)
         {
@@ -376,7 +370,7 @@ internal sealed class JsonRowBinder
                 items.Date(index, date!.Value);
                 return true;
             case FactType.Choice:
-                if (Choice(ref reader, field.Choices) is not { } choice) return false;
+                if (Choice(ref reader, field.Choices, choices) is not { } choice) return false;
                 items.Text(index, choice);
                 return true;
             default:
@@ -393,10 +387,9 @@ internal sealed class JsonRowBinder
     }
 
     /// <summary>One of the fact's choices, as the catalog's own string: nothing is allocated.</summary>
-    private static string? Choice(ref Utf8JsonReader reader, IReadOnlyList<string> choices)
+    private static string? Choice(ref Utf8JsonReader reader, IReadOnlyList<string> choices, byte[][] words)
     {
         if (reader.TokenType != JsonTokenType.String) return null;
-        var words = Utf8.GetValue(choices, static c => ((IReadOnlyList<string>)c).Select(System.Text.Encoding.UTF8.GetBytes).ToArray());
         for (var i = 0; i < words.Length; i++)
             if (reader.ValueTextEquals(words[i])) return choices[i];
         return null;
@@ -427,6 +420,18 @@ internal sealed class JsonRowBinder
         }
         return true;
     }
+}
+
+/// <summary>A fact's words as UTF-8, encoded once for a binder: its choices, and for a list its
+/// fields' names and each field's choices. Compared with a string, the JSON reader would encode the
+/// string again at every comparison.</summary>
+internal sealed class FactWords(FactDefinition fact)
+{
+    public byte[][] Choices { get; } = Encode(fact.Choices);
+    public byte[][] FieldNames { get; } = Encode(fact.Fields.Select(f => f.Name));
+    public byte[][][] FieldChoices { get; } = fact.Fields.Select(f => Encode(f.Choices)).ToArray();
+
+    private static byte[][] Encode(IEnumerable<string> words) => words.Select(System.Text.Encoding.UTF8.GetBytes).ToArray();
 }
 
 /// <summary>The catalog's names as UTF-8 bytes, found by the bytes of a JSON property name: a

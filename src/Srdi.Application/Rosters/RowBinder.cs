@@ -32,6 +32,9 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
     private char[] _scratch = new char[1024];
     private int[] _scratchEnds = new int[64];
 
+    /// <summary>The words of each list column's fact as UTF-8, encoded at the column's first list.</summary>
+    private readonly FactWords?[] _words = new FactWords?[columns.Length];
+
     /// <summary>A list cell as UTF-8, for the JSON binder's reading of a list.</summary>
     private readonly byte[] _utf8 = new byte[3 * RosterSource.MaxCellLength];
 
@@ -99,7 +102,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
                 case ColumnKind.CertificateExpires: Certificate(i, 1, start, ends[i]); break;
                 case ColumnKind.CertificateLevel: Certificate(i, 2, start, ends[i]); break;
                 case ColumnKind.CertificateRenewal: Certificate(i, 3, start, ends[i]); break;
-                case ColumnKind.Fact: BindFact(column, cell, row, record, problems); break;
+                case ColumnKind.Fact: BindFact(i, cell, row, record, problems); break;
             }
         }
         if (string.IsNullOrWhiteSpace(record.Id)) problems.Add(new RowProblem(row, "企业标识", "缺少企业标识"));
@@ -185,8 +188,9 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         record.AddCertificate(new Certificate(kindId, level, null, issued, expires, renewal));
     }
 
-    private void BindFact(RosterColumn column, ReadOnlySpan<char> cell, long row, EnterpriseRecord record, List<RowProblem> problems)
+    private void BindFact(int index, ReadOnlySpan<char> cell, long row, EnterpriseRecord record, List<RowProblem> problems)
     {
+        var column = columns[index];
         var fact = column.Fact!;
         if (fact.Type != FactType.List)
         {
@@ -194,7 +198,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
                 problems.Add(new RowProblem(row, column.Header, error));
             return;
         }
-        if (List(fact, cell, record.BeginList(column.Slot)) is { } items)
+        if (List(fact, _words[index] ??= new FactWords(fact), cell, record.BeginList(column.Slot)) is { } items)
         {
             if (column.Year is { } y) items.SetTo(column.Slot, y);
             else items.SetTo(column.Slot);
@@ -222,7 +226,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
     /// <summary>A list cell written straight into the record as the JSON binder writes a list in a
     /// profile, without the profile reader's document; null for anything it leaves to that reader,
     /// which accepts or words it.</summary>
-    private EnterpriseRecord.ListFactWriter? List(FactDefinition fact, ReadOnlySpan<char> cell, EnterpriseRecord.ListFactWriter items)
+    private EnterpriseRecord.ListFactWriter? List(FactDefinition fact, FactWords words, ReadOnlySpan<char> cell, EnterpriseRecord.ListFactWriter items)
     {
         // "[]", the usual cell of a list fact, needs no JSON reader.
         var trimmed = Blank.Trim(cell);
@@ -234,7 +238,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         {
             var reader = new Utf8JsonReader(_utf8.AsSpan(0, length), JsonRowBinder.Options);
             // The cell must hold the one array and nothing after it but blanks and comments.
-            return reader.Read() && JsonRowBinder.List(ref reader, fact, items) && reader.TokenType == JsonTokenType.EndArray && !reader.Read() ? items : null;
+            return reader.Read() && JsonRowBinder.List(ref reader, fact, words, items) && reader.TokenType == JsonTokenType.EndArray && !reader.Read() ? items : null;
         }
         catch (JsonException)
         {
