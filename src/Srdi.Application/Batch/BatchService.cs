@@ -1,8 +1,9 @@
-using System.Globalization;
 using System.Diagnostics;
+using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.ExceptionServices;
-using System.Text;
 using System.Text.Json;
+using System.Text;
 using System.Threading.Channels;
 using Srdi.Application.Rosters;
 using Srdi.Engine.Evaluation;
@@ -240,6 +241,8 @@ public sealed class BatchService(PolicyNavigator navigator)
         }
     }
 
+    // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void RefuseRepeatedIds(BatchChunk chunk, int idColumn, FirstRows firstRows, char[] jsonId)
     {
         var rows = chunk.Rows;
@@ -322,6 +325,7 @@ public sealed class BatchService(PolicyNavigator navigator)
     /// <summary>The id of a JSON Lines row, copied into <paramref name="id"/> without parsing the
     /// whole profile: its length, or 0 when the line has no id as text of at most
     /// <see cref="FirstRows.MaxLength"/> characters (the binder then refuses the row, or keeps its long id unregistered).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static int JsonlId(ReadOnlySpan<byte> json, Span<char> id)
     {
         try

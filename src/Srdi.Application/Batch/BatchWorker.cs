@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Srdi.Application.Profiles;
 using Srdi.Application.Rosters;
 using Srdi.Engine.Evaluation;
@@ -35,6 +36,8 @@ internal sealed class BatchWorker
 
     public BatchStatistics Statistics { get; }
 
+    // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Process(BatchChunk chunk)
     {
         for (var r = 0; r < chunk.Count; r++)
@@ -89,6 +92,7 @@ internal sealed class BatchWorker
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Bind(RawRow row)
     {
         if (row.CellCount > 0)
@@ -128,6 +132,7 @@ internal sealed class BatchWorker
     };
 
     /// <summary>An enterprise that gets no money: the measure it came nearest to, and why it missed.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private NearestMiss? Nearest()
     {
         var nearest = -1;
@@ -171,6 +176,7 @@ internal sealed class BatchWorker
 
     /// <summary>"缺少：…" naming the facts the measure reads that the row left empty. The same few
     /// combinations recur down a roster: each is worded once per worker, not once per enterprise.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string MissingFacts(BatchMeasure m)
     {
         var slots = m.FactSlots;

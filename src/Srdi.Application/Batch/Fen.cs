@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Srdi.Engine.Evaluation;
 
 namespace Srdi.Application.Batch;
@@ -12,6 +13,8 @@ public static class Fen
     // Math.Round leaves it: ten amounts of every measure of every row go through here.
     public static decimal Round(decimal yuan) => yuan.Scale <= 2 ? yuan : Math.Round(yuan, 2, MidpointRounding.AwayFromZero);
 
+    // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Round(ref MeasureOutcome o)
     {
         o.Exact = Round(o.Exact);

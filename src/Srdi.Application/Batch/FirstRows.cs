@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 
 namespace Srdi.Application.Batch;
@@ -46,6 +47,8 @@ internal sealed class FirstRows : IDisposable
 
     /// <summary>Registers <paramref name="id"/> at <paramref name="row"/>; false when the id was
     /// already seen, with the row where it first appeared. Empty or over-long ids are not registered.</summary>
+    // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryAdd(ReadOnlySpan<char> id, long row, out long firstRow)
     {
         firstRow = 0;
@@ -89,6 +92,7 @@ internal sealed class FirstRows : IDisposable
         return same;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private long Spill(ReadOnlySpan<char> id, long row)
     {
         var offset = _end;
@@ -153,6 +157,7 @@ internal sealed class FirstRows : IDisposable
     /// character counting as one mark (ignoring case never makes an ASCII character equal to
     /// another one, so equal ids still agree). Every real 统一社会信用代码 is ASCII, and then both
     /// halves see all of it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static ulong Hash(ReadOnlySpan<char> id)
     {
         var h = 2166136261U;

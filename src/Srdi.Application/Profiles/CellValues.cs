@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Srdi.Model.Sources;
 using Srdi.Model.Vocabulary;
 
@@ -43,6 +44,8 @@ public static class CellValues
 
     /// <summary>As <see cref="TryNumber(FactType, string, out decimal, out string)"/>, for a cell
     /// still in a reader's buffer: a string is made only for an error message.</summary>
+    // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryNumber(FactType type, ReadOnlySpan<char> text, out decimal value, out string error)
     {
         error = "";
@@ -62,6 +65,7 @@ public static class CellValues
 
     /// <summary>As <see cref="TrySet(FactDefinition, string, EnterpriseRecordTarget, out string)"/>,
     /// for a cell still in a reader's buffer: a choice is stored as the catalog's own string.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TrySet(FactDefinition fact, ReadOnlySpan<char> text, EnterpriseRecordTarget target, out string error)
     {
         error = "";
@@ -99,6 +103,7 @@ public static class CellValues
 
     public static bool TryBool(string s, out bool value) => TryBool(s.AsSpan(), out value);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryBool(ReadOnlySpan<char> s, out bool value)
     {
         value = false;
@@ -127,6 +132,7 @@ public static class CellValues
 
     public static bool TryDate(string s, out DateOnly date) => TryDate(s.AsSpan(), out date);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryDate(ReadOnlySpan<char> s, out DateOnly date)
     {
         // "2024-07-15", as nearly every cell is written, without the general parser.

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Srdi.Model.Vocabulary;
 
 namespace Srdi.Application.Profiles;
@@ -22,6 +23,8 @@ public static class FactValues
 
     /// <summary>Null when <paramref name="value"/> is acceptable for <paramref name="type"/>;
     /// otherwise why not, quoting the value as <paramref name="written"/>.</summary>
+    // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string? NumberProblem(FactType type, decimal value, string written) => type switch
     {
         FactType.Money when value < 0 => $"金额不能为负数：{Clip(written)}",

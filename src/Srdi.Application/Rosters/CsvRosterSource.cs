@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Sylvan.Data.Csv;
 
 namespace Srdi.Application.Rosters;
@@ -36,6 +37,8 @@ internal sealed class CsvRosterSource : RosterSource
 
     protected override long LastRow => _row;
 
+    // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected override bool ReadRow(RawRow row)
     {
         while (true)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Srdi.Application.Profiles;
 using Srdi.Engine.Evaluation;
@@ -69,6 +70,8 @@ internal sealed class JsonRowBinder
     }
 
     /// <returns>true when the record holds the profile; false when <see cref="ProfileReader"/> must decide (the record is then left half filled).</returns>
+    // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryBind(ReadOnlySpan<byte> json, EnterpriseRecord record)
     {
         record.Clear();
@@ -127,6 +130,7 @@ internal sealed class JsonRowBinder
 
     /// <summary>A text field: a string of at most <see cref="ProfileReader.MaxTextLength"/> characters.
     /// Interned texts (area names, issuers) repeat across a roster and are allocated once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Text(ref Utf8JsonReader reader, bool intern, out string? text)
     {
         text = null;
@@ -146,6 +150,7 @@ internal sealed class JsonRowBinder
 
     private readonly RepeatedAreas _areas = new();
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Area(ref Utf8JsonReader reader, EnterpriseRecord record)
     {
         if (reader.TokenType != JsonTokenType.StartObject) return false;
@@ -174,6 +179,7 @@ internal sealed class JsonRowBinder
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Certificates(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartArray) return false;
@@ -231,6 +237,7 @@ internal sealed class JsonRowBinder
         return true;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Facts(ref Utf8JsonReader reader, EnterpriseRecord record)
     {
         if (reader.TokenType != JsonTokenType.StartObject) return false;
@@ -275,6 +282,7 @@ internal sealed class JsonRowBinder
     }
 
     /// <summary>"2024": four digits, 1900 to 2200, as the profile reader takes a year.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Year(ref Utf8JsonReader reader, out int year)
     {
         year = 0;
@@ -289,6 +297,7 @@ internal sealed class JsonRowBinder
     }
 
     /// <summary>One value of a fact, set in the record (for a year, or none).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Value(ref Utf8JsonReader reader, Fact fact, int? year, EnterpriseRecord record)
     {
         var definition = fact.Definition;
@@ -327,6 +336,7 @@ internal sealed class JsonRowBinder
 
     /// <summary>A list fact's items, written straight into the record as loading the profile
     /// reader's items would set them; false for anything the reader must decide (the list is then left unfinished).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal static bool List(ref Utf8JsonReader reader, FactDefinition definition, FactWords words, EnterpriseRecord.ListFactWriter items)
     {
         if (reader.TokenType != JsonTokenType.StartArray) return false;
@@ -353,6 +363,7 @@ internal sealed class JsonRowBinder
     }
 
     /// <summary>A list item's field, written as the profile reader's value of it would be.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Field(ref Utf8JsonReader reader, FieldDefinition field, byte[][] choices, int index, EnterpriseRecord.ListFactWriter items)
     {
         switch (field.Type)
@@ -396,6 +407,7 @@ internal sealed class JsonRowBinder
     }
 
     /// <summary>"2024-07-15" as written, in the accepted range; anything else (escapes included) is the profile reader's.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool Date(ref Utf8JsonReader reader, out DateOnly? date)
     {
         date = null;
@@ -453,6 +465,7 @@ internal sealed class Utf8Table<T>
         _buckets = Enumerable.Range(0, size).Select(b => lookup[b].ToArray()).ToArray();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public T? Find(ReadOnlySpan<byte> key)
     {
         foreach (var (name, value) in _buckets[Hash(key) & _mask])

@@ -12,6 +12,8 @@ internal sealed class RepeatedAreas
     private const int Size = 64; // a power of two
     private readonly EnterpriseArea?[] _areas = new EnterpriseArea?[Size];
 
+    // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public EnterpriseArea Of(string? province, string? city, string? district, DateOnly? since)
     {
         var hash = unchecked(((RuntimeHelpers.GetHashCode(province) * 31 + RuntimeHelpers.GetHashCode(city)) * 31 + RuntimeHelpers.GetHashCode(district)) * 31 + since.GetHashCode());

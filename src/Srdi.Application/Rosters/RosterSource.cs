@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Srdi.Application.Profiles;
 
 namespace Srdi.Application.Rosters;
@@ -67,6 +68,8 @@ public abstract class RosterSource : IDisposable
     /// <summary>Fills the next non-empty row; false at the end. A file that cannot be read on
     /// (broken CSV quoting, a damaged workbook) throws <see cref="RosterFormatException"/> naming
     /// the row, never another exception.</summary>
+    // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Read(RawRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
@@ -108,6 +111,7 @@ public abstract class RosterSource : IDisposable
 
     /// <summary>Hands a row of cells out, copied in by <see cref="RowChars.Begin"/> and
     /// <see cref="RowChars.Append"/>, or counts it as an empty line when every cell is blank.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected bool Emit(RawRow row, long number, int count)
     {
         var chars = CharsOf(row);

@@ -1,6 +1,7 @@
 using System.Globalization;
-using System.Text.Json;
+using System.Runtime.CompilerServices;
 using System.Text.Json.Nodes;
+using System.Text.Json;
 using Srdi.Application.Profiles;
 using Srdi.Application.Text;
 using Srdi.Engine.Runtime;
@@ -65,6 +66,8 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
     }
 
     /// <summary>Binds the cells lying one after another in <paramref name="text"/>, cell i ending at <paramref name="ends"/>[i].</summary>
+    // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Bind(ReadOnlySpan<char> text, ReadOnlySpan<int> ends, long row, EnterpriseRecord record, List<RowProblem> problems)
     {
         record.Clear();
@@ -118,6 +121,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
     private readonly RepeatedAreas _areas = new();
 
     /// <summary>A short text that repeats down a roster (an area, a level), made into a string once.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private string Intern(ReadOnlySpan<char> text)
     {
         if (text.Length > MaxInternedLength) return text.ToString();
@@ -130,6 +134,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
 
     private static string NotADate(ReadOnlySpan<char> cell) => $"应为日期 YYYY-MM-DD（1900-01-01 至 2200-12-31），实际为 \"{CellValues.Clip(cell.ToString())}\"";
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Certificate(int column, int field, int start, int end)
     {
         var kind = _columnKind[column];
@@ -141,6 +146,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         _certificates[kind, field] = (start, end);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AddCertificate(ReadOnlySpan<char> text, int k, long row, EnterpriseRecord record, List<RowProblem> problems)
     {
         var kindId = _kinds[k];
@@ -188,6 +194,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         record.AddCertificate(new Certificate(kindId, level, null, issued, expires, renewal));
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void BindFact(int index, ReadOnlySpan<char> cell, long row, EnterpriseRecord record, List<RowProblem> problems)
     {
         var column = columns[index];
@@ -226,6 +233,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
     /// <summary>A list cell written straight into the record as the JSON binder writes a list in a
     /// profile, without the profile reader's document; null for anything it leaves to that reader,
     /// which accepts or words it.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private EnterpriseRecord.ListFactWriter? List(FactDefinition fact, FactWords words, ReadOnlySpan<char> cell, EnterpriseRecord.ListFactWriter items)
     {
         // "[]", the usual cell of a list fact, needs no JSON reader.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 
 namespace Srdi.Model.Sources;
 
@@ -20,6 +21,8 @@ public static class Quantity
     /// <summary>As <see cref="TryParse(string, out decimal)"/>, for a cell still in a reader's
     /// buffer: whole numbers and plain decimals parse straight from the characters; only the rare
     /// forms with units or separators become a string, and go through the one parser of those.</summary>
+    // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, out decimal value)
     {
         if (text.Length is > 0 and <= 18 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
