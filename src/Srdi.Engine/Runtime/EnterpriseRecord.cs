@@ -55,13 +55,14 @@ public sealed class EnterpriseRecord
         if (slots.Count > ushort.MaxValue) throw new ArgumentException("事实种类过多", nameof(slots));
         _slots = slots;
         _first = new ushort[slots.Count];
-        _list = new ListFactWriter(this);
     }
 
     // The arrays of this row's list facts (the list and each item's fields), taken back at Clear:
-    // a roster's list cells are bound row after row into the same few arrays.
-    private readonly ValueArrays _arrays = new();
-    private readonly ListFactWriter _list;
+    // a roster's list cells are bound row after row into the same few arrays. Made at the first
+    // list, so that a record without one is no larger than its facts (records evaluated back to
+    // back wait on memory: cold bytes between them cost time).
+    private ValueArrays? _arrays;
+    private ListFactWriter? _list;
 
     /// <summary>Starts writing a list fact's value item by item, straight from a roster's text:
     /// no <see cref="FactItem"/> is made. The value is set by <see cref="ListFactWriter.SetTo(int)"/>;
@@ -70,6 +71,8 @@ public sealed class EnterpriseRecord
     {
         var definition = _slots.Definitions[slot];
         if (definition.Type != FactType.List) throw new ArgumentException($"事实 {definition.Name} 不是列表", nameof(slot));
+        _arrays ??= new ValueArrays();
+        _list ??= new ListFactWriter(this);
         _list.Begin(slot, definition.Fields.Count);
         return _list;
     }
@@ -241,7 +244,7 @@ public sealed class EnterpriseRecord
             _entries[i] = default;
         }
         _count = 0;
-        _arrays.TakeBack();
+        _arrays?.TakeBack();
         _certificates.Clear();
         _heldCount = 0;
         _context?.Reset(_context.At);
@@ -335,7 +338,7 @@ public sealed class EnterpriseRecord
         public void AddItem()
         {
             if (Count == _items.Length) Array.Resize(ref _items, Count * 2);
-            _items[Count++] = _record._arrays.Rent(_fields);
+            _items[Count++] = _record._arrays!.Rent(_fields);
         }
 
         public void Number(int field, decimal value) => Field(field) = Value.Of(value);
@@ -362,7 +365,7 @@ public sealed class EnterpriseRecord
 
         private Value List()
         {
-            var list = _record._arrays.Rent(Count);
+            var list = _record._arrays!.Rent(Count);
             for (var i = 0; i < Count; i++) list[i] = Value.OfRecord(_items[i]);
             Array.Clear(_items, 0, Count);
             Count = 0;
@@ -375,14 +378,14 @@ public sealed class EnterpriseRecord
     private sealed class ValueArrays
     {
         private const int Pooled = 64;
-        private readonly Stack<Value[]>?[] _free = new Stack<Value[]>?[Pooled + 1];
+        private Stack<Value[]>?[] _free = [];
         private readonly List<Value[]> _lent = [];
 
         public Value[] Rent(int length)
         {
             if (length == 0) return [];
             Value[] array;
-            if (length <= Pooled && _free[length] is { Count: > 0 } free)
+            if (length < _free.Length && _free[length] is { Count: > 0 } free)
             {
                 array = free.Pop();
                 Array.Clear(array);
@@ -394,7 +397,11 @@ public sealed class EnterpriseRecord
 
         public void TakeBack()
         {
-            foreach (var array in _lent) (_free[array.Length] ??= new Stack<Value[]>()).Push(array);
+            foreach (var array in _lent)
+            {
+                if (array.Length >= _free.Length) Array.Resize(ref _free, array.Length + 1);
+                (_free[array.Length] ??= new Stack<Value[]>()).Push(array);
+            }
             _lent.Clear();
         }
     }
