@@ -64,6 +64,15 @@ public sealed class EnterpriseRecord
     private ValueArrays? _arrays;
     private ListFactWriter? _list;
 
+    private ValueArrays Arrays => _arrays ??= new ValueArrays();
+
+    // Set once the record is cleared after holding a row: only then are its arrays lent again. A
+    // record bound once and kept (held for evaluation by the thousand) keeps no pool beside its facts.
+    private bool _reused;
+
+    /// <summary>An array for a list or an item: lent from the pool of a reused record, new otherwise.</summary>
+    private Value[] NewValues(int length) => length == 0 ? [] : _reused ? Arrays.Rent(length) : new Value[length];
+
     /// <summary>Starts writing a list fact's value item by item, straight from a roster's text:
     /// no <see cref="FactItem"/> is made. The value is set by <see cref="ListFactWriter.SetTo(int)"/>;
     /// a list left unfinished (the roster's text was not one the caller takes) sets nothing.</summary>
@@ -71,7 +80,6 @@ public sealed class EnterpriseRecord
     {
         var definition = _slots.Definitions[slot];
         if (definition.Type != FactType.List) throw new ArgumentException($"事实 {definition.Name} 不是列表", nameof(slot));
-        _arrays ??= new ValueArrays();
         _list ??= new ListFactWriter(this);
         _list.Begin(slot, definition.Fields.Count);
         return _list;
@@ -238,6 +246,7 @@ public sealed class EnterpriseRecord
 
     public void Clear()
     {
+        if (_count > 0) _reused = true;
         for (var i = 0; i < _count; i++)
         {
             _first[_entries[i].Slot] = 0;
@@ -319,7 +328,7 @@ public sealed class EnterpriseRecord
     public sealed class ListFactWriter
     {
         private readonly EnterpriseRecord _record;
-        private Value[][] _items = new Value[4][];
+        private Value[][] _items = [];
         private int _slot, _fields;
 
         internal ListFactWriter(EnterpriseRecord record) => _record = record;
@@ -337,8 +346,8 @@ public sealed class EnterpriseRecord
         /// <summary>Starts the next item, every field unknown.</summary>
         public void AddItem()
         {
-            if (Count == _items.Length) Array.Resize(ref _items, Count * 2);
-            _items[Count++] = _record._arrays!.Rent(_fields);
+            if (Count == _items.Length) Array.Resize(ref _items, Math.Max(4, Count * 2));
+            _items[Count++] = _record.NewValues(_fields);
         }
 
         public void Number(int field, decimal value) => Field(field) = Value.Of(value);
@@ -365,10 +374,16 @@ public sealed class EnterpriseRecord
 
         private Value List()
         {
-            var list = _record._arrays!.Rent(Count);
+            var list = _record.NewValues(Count);
             for (var i = 0; i < Count; i++) list[i] = Value.OfRecord(_items[i]);
             Array.Clear(_items, 0, Count);
             Count = 0;
+            // A record that is not reused keeps no writer either.
+            if (!_record._reused)
+            {
+                _items = [];
+                _record._list = null;
+            }
             return Value.OfList(list);
         }
     }

@@ -122,32 +122,39 @@ public sealed class EnterpriseRecordTests
     }
 
     [Fact]
-    public void ListArrays_AreReusedAfterClear_WithNothingOfTheEarlierRow()
+    public void ListArrays_OfAReusedRecord_AreLentAgainAfterClear_WithNothingOfTheEarlierRow()
     {
         var slot = Slot("first_use_products");
         var record = Catalog.NewRecord();
-        var items = record.BeginList(slot);
-        items.AddItem();
-        items.Text(0, "单台设备");
-        items.Number(1, 1m);
-        items.Boolean(2, true);
-        items.Boolean(3, true);
-        items.SetTo(slot);
-        var first = record.Scalar(slot).Items;
+        Value[] Row(Action<EnterpriseRecord.ListFactWriter> write)
+        {
+            record.Clear();
+            var items = record.BeginList(slot);
+            write(items);
+            items.SetTo(slot);
+            return record.Scalar(slot).Items;
+        }
+
+        // The first row's arrays are the record's own; from the second row on, the record is
+        // reused and its arrays are lent, and taken back at the next Clear.
+        Row(items => { items.AddItem(); items.Number(1, 1m); });
+        var second = Row(items =>
+        {
+            items.AddItem();
+            items.Text(0, "单台设备");
+            items.Number(1, 1m);
+            items.Boolean(2, true);
+            items.Boolean(3, true);
+        });
+        var third = Row(items => { items.AddItem(); items.Number(1, 2m); });
+        Assert.Same(second, third);
+        Assert.Equal(2m, third[0].Items[1].Number);
+        Assert.True(third[0].Items[0].IsUnknown);
+        Assert.True(third[0].Items[2].IsUnknown);
+        Assert.True(third[0].Items[3].IsUnknown);
 
         record.Clear();
         Assert.False(record.IsKnown(slot));
-        items = record.BeginList(slot);
-        items.AddItem();
-        items.Number(1, 2m);
-        items.SetTo(slot);
-        var second = record.Scalar(slot).Items;
-        // The same arrays, lent again: only what this row wrote is known.
-        Assert.Same(first, second);
-        Assert.Equal(2m, second[0].Items[1].Number);
-        Assert.True(second[0].Items[0].IsUnknown);
-        Assert.True(second[0].Items[2].IsUnknown);
-        Assert.True(second[0].Items[3].IsUnknown);
     }
 
     [Fact]
