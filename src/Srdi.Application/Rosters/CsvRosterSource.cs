@@ -66,7 +66,8 @@ internal sealed class CsvRosterSource : RosterSource
             // longer than a cell may be is measured first, as its oversized cells are not kept.
             var room = _reader.GetRawRecordSpan().Length;
             if (room > MaxCellLength) room = KeptLength(count);
-            var text = CharsOf(row).Reserve(room);
+            var chars = CharsOf(row);
+            var text = chars.Reserve(room);
             var ends = EndsOf(row, count);
             var used = 0;
             RowProblem? problem = null;
@@ -82,7 +83,7 @@ internal sealed class CsvRosterSource : RosterSource
                 field.CopyTo(text[used..]);
                 ends[i] = used += field.Length;
             }
-            CharsOf(row).Commit(used);
+            chars.Commit(used);
             if (problem is not null) return Reject(row, _row, count, problem);
             if (Emit(row, _row, count)) return true;
         }

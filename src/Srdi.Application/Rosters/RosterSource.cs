@@ -101,7 +101,7 @@ public abstract class RosterSource : IDisposable
     protected static int[] EndsOf(RawRow row, int count) => row.Ends.Length >= count ? row.Ends : row.Ends = new int[Math.Max(count, 2 * row.Ends.Length)];
 
     /// <summary>Hands out a row already rejected by its reader (a cell over the length limit, say),
-    /// its cells copied in by <see cref="RowChars.Begin"/> and <see cref="RowChars.Append"/>.</summary>
+    /// its cells copied in as for <see cref="Emit"/>.</summary>
     protected static bool Reject(RawRow row, long number, int count, RowProblem problem)
     {
         Cells(row, number, count);
@@ -110,7 +110,8 @@ public abstract class RosterSource : IDisposable
     }
 
     /// <summary>Hands a row of cells out, copied in by <see cref="RowChars.Begin"/> and
-    /// <see cref="RowChars.Append"/>, or counts it as an empty line when every cell is blank.</summary>
+    /// <see cref="RowChars.Append"/> (or <see cref="RowChars.Reserve"/> and <see cref="RowChars.Commit"/>),
+    /// or counts it as an empty line when every cell is blank.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     protected bool Emit(RawRow row, long number, int count)
     {

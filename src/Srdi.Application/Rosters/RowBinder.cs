@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Nodes;
 using System.Text.Json;
 using Srdi.Application.Profiles;
 using Srdi.Application.Text;
@@ -205,14 +204,6 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
                 problems.Add(new RowProblem(row, column.Header, error));
             return;
         }
-        // "[]", the usual cell of a list fact, needs neither a JSON reader nor a list written item by item.
-        var trimmed = Blank.Trim(cell);
-        if (trimmed.Length == 2 && trimmed[0] == '[' && trimmed[1] == ']')
-        {
-            if (column.Year is { } at) record.SetYear(column.Slot, at, EmptyList);
-            else record.Set(column.Slot, EmptyList);
-            return;
-        }
         if (List(fact, _words[index] ??= new FactWords(fact), cell, record.BeginList(column.Slot)) is { } items)
         {
             if (column.Year is { } y) items.SetTo(column.Slot, y);
@@ -244,6 +235,8 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private EnterpriseRecord.ListFactWriter? List(FactDefinition fact, FactWords words, ReadOnlySpan<char> cell, EnterpriseRecord.ListFactWriter items)
     {
+        // "[]", the usual cell of a list fact, needs no JSON reader.
+        if (Blank.Trim(cell).SequenceEqual("[]")) return items;
         // Text that is not valid UTF-16 is the profile reader's to refuse, as before.
         if (System.Text.Unicode.Utf8.FromUtf16(cell, _utf8, out _, out var length, replaceInvalidSequences: false) != System.Buffers.OperationStatus.Done)
             return null;
@@ -258,6 +251,4 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
             return null;
         }
     }
-
-    private static readonly IReadOnlyList<FactItem> EmptyList = [];
 }

@@ -398,7 +398,6 @@ public sealed class EnterpriseRecord
 
         public Value[] Rent(int length)
         {
-            if (length == 0) return [];
             Value[] array;
             if (length < _free.Length && _free[length] is { Count: > 0 } free)
             {
