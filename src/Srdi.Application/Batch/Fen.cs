@@ -17,15 +17,17 @@ public static class Fen
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Round(ref MeasureOutcome o)
     {
-        o.Exact = Round(o.Exact);
-        o.UpTo = Round(o.UpTo);
-        o.Scheduled = Round(o.Scheduled);
-        o.CountedExact = Round(o.CountedExact);
-        o.CountedUpTo = Round(o.CountedUpTo);
-        o.CountedScheduled = Round(o.CountedScheduled);
-        o.OthersExact = Round(o.OthersExact);
-        o.OthersUpTo = Round(o.OthersUpTo);
-        o.OthersScheduled = Round(o.OthersScheduled);
-        o.Budgeted = Round(o.Budgeted);
+        // Written back only when a digit goes: nearly every amount is already to the fen, and ten
+        // 16-byte stores for every outcome evaluated were about 2% of a roster's CPU (perf).
+        if (o.Exact.Scale > 2) o.Exact = Round(o.Exact);
+        if (o.UpTo.Scale > 2) o.UpTo = Round(o.UpTo);
+        if (o.Scheduled.Scale > 2) o.Scheduled = Round(o.Scheduled);
+        if (o.CountedExact.Scale > 2) o.CountedExact = Round(o.CountedExact);
+        if (o.CountedUpTo.Scale > 2) o.CountedUpTo = Round(o.CountedUpTo);
+        if (o.CountedScheduled.Scale > 2) o.CountedScheduled = Round(o.CountedScheduled);
+        if (o.OthersExact.Scale > 2) o.OthersExact = Round(o.OthersExact);
+        if (o.OthersUpTo.Scale > 2) o.OthersUpTo = Round(o.OthersUpTo);
+        if (o.OthersScheduled.Scale > 2) o.OthersScheduled = Round(o.OthersScheduled);
+        if (o.Budgeted.Scale > 2) o.Budgeted = Round(o.Budgeted);
     }
 }

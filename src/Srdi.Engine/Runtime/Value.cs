@@ -8,12 +8,18 @@ internal enum ValueKind : byte { Unknown, Null, Number, Bool, Text, Date, List, 
 internal readonly struct Value
 {
     public readonly ValueKind Kind;
+
+    /// <summary>A true boolean, decided once when the value is made: reading a decimal for zero is a
+    /// call, and every condition of every measure asks (the field takes room the struct had spare).</summary>
+    private readonly bool _true;
+
     public readonly decimal Number;
     public readonly object? Ref;
 
     private Value(ValueKind kind, decimal number, object? reference)
     {
         Kind = kind;
+        _true = kind == ValueKind.Bool && number != 0;
         Number = number;
         Ref = reference;
     }
@@ -34,15 +40,15 @@ internal readonly struct Value
     public static Value OfRecord(Value[] fields) => new(ValueKind.Record, 0, fields);
 
     public bool IsUnknown => Kind == ValueKind.Unknown;
-    public bool IsTrue => Kind == ValueKind.Bool && Number != 0;
-    public bool IsFalse => Kind == ValueKind.Bool && Number == 0;
+    public bool IsTrue => _true;
+    public bool IsFalse => Kind == ValueKind.Bool && !_true;
     public string Text => (string)Ref!;
     public DateOnly Date => DateOnly.FromDayNumber((int)Number);
     public Value[] Items => (Value[])Ref!;
 
     public Truth Truth => Kind switch
     {
-        ValueKind.Bool => Number != 0 ? Truth.True : Truth.False,
+        ValueKind.Bool => _true ? Truth.True : Truth.False,
         _ => Truth.Unknown,
     };
 }

@@ -18,6 +18,14 @@ internal sealed class Aggregate(AggregateKind kind, Node list, Node? body) : Nod
         if (l.IsUnknown) return Value.Unknown;
         if (l.Kind != ValueKind.List) return Value.Unknown;
         var items = l.Items;
+        // Most list facts of most enterprises are empty: the answer needs no item scope.
+        if (items.Length == 0)
+            return kind switch
+            {
+                AggregateKind.Any => Value.False,
+                AggregateKind.All => Value.True,
+                _ => Value.Of(0m),
+            };
         var saved = context.Item;
         try
         {
