@@ -95,21 +95,8 @@ internal sealed class BatchWorker
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool Bind(RawRow row)
     {
-        if (row.CellCount > 0)
-        {
-            // No cell is longer than its row: an ordinary row needs no cell measured.
-            if (row.Text.Length > RosterSource.MaxCellLength)
-            {
-                for (var i = 0; i < row.CellCount; i++)
-                {
-                    if (row.Cell(i).Length <= RosterSource.MaxCellLength) continue;
-                    var header = i < _binder!.Columns.Length ? _binder.Columns[i].Header : string.Create(CultureInfo.InvariantCulture, $"第 {i + 1} 列");
-                    _problems.Add(new RowProblem(row.Number, header, string.Create(CultureInfo.InvariantCulture, $"单元格过长（{row.Cell(i).Length:N0} 个字符，上限 {RosterSource.MaxCellLength:N0}）")));
-                    return false;
-                }
-            }
-            return _binder!.Bind(row, _record, _problems);
-        }
+        // A cell over RosterSource.MaxCellLength never gets here: its reader refused the row (RawRow.Problem).
+        if (row.CellCount > 0) return _binder!.Bind(row, _record, _problems);
         // The JSON binder decides every well-formed profile; anything else is worded by the profile reader.
         if (_json is not null && _json.TryBind(row.Json.Span, _record)) return true;
         try
