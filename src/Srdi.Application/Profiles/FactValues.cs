@@ -32,7 +32,7 @@ public static class FactValues
         FactType.Money when Decimals(value) > MoneyDecimals => $"金额最多精确到分（两位小数）：{Clip(written)}",
         FactType.Rate when value is < 0 or > 1 => $"比率应在 0 到 1 之间（3.5% 写作 0.035 或 3.5%），实际为 {Clip(written)}",
         FactType.Rate when Decimals(value) > RateDecimals => $"比率最多十位小数：{Clip(written)}",
-        FactType.Count when value < 0 || (value.Scale != 0 && value != decimal.Truncate(value)) => $"应为非负整数，实际为 {Clip(written)}",
+        FactType.Count when value < 0 || Decimals(value) > 0 => $"应为非负整数，实际为 {Clip(written)}",
         FactType.Count when value > MaxCount => $"数量超出上限 10 亿（10^9）：{Clip(written)}",
         FactType.Number when Math.Abs(value) > MaxNumber => $"数值超出范围（绝对值不超过 10^15）：{Clip(written)}",
         FactType.Number when Decimals(value) > RateDecimals => $"数值最多十位小数：{Clip(written)}",

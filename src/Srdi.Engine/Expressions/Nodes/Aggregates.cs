@@ -19,13 +19,7 @@ internal sealed class Aggregate(AggregateKind kind, Node list, Node? body) : Nod
         if (l.Kind != ValueKind.List) return Value.Unknown;
         var items = l.Items;
         // Most list facts of most enterprises are empty: the answer needs no item scope.
-        if (items.Length == 0)
-            return kind switch
-            {
-                AggregateKind.Any => Value.False,
-                AggregateKind.All => Value.True,
-                _ => Value.Of(0m),
-            };
+        if (items.Length == 0) return Result(0);
         var saved = context.Item;
         try
         {
@@ -54,19 +48,21 @@ internal sealed class Aggregate(AggregateKind kind, Node list, Node? body) : Nod
                         break;
                 }
             }
-            if (unknown) return Value.Unknown;
-            return kind switch
-            {
-                AggregateKind.Any => Value.False,
-                AggregateKind.All => Value.True,
-                _ => Value.Of(total),
-            };
+            return unknown ? Value.Unknown : Result(total);
         }
         finally
         {
             context.Item = saved;
         }
     }
+
+    /// <summary>The answer once every item is read without deciding it: no item made any() true or all() false.</summary>
+    private Value Result(decimal total) => kind switch
+    {
+        AggregateKind.Any => Value.False,
+        AggregateKind.All => Value.True,
+        _ => Value.Of(total),
+    };
 
     public override void Render(EvaluationContext context, StringBuilder output)
     {
