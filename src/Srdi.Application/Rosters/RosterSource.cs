@@ -10,13 +10,14 @@ public sealed class RawRow
 {
     public long Number;
 
-    /// <summary>The cells of a CSV or Excel row, one after another, as characters: a cell is read
-    /// where it lies (<see cref="Cell"/>) and becomes a string only where the record keeps one. It
-    /// lies in the characters of the row's chunk and is valid until the chunk is reused.</summary>
+    /// <summary>The cells of a CSV or Excel row, as characters: a cell is read where it lies
+    /// (<see cref="Cell"/>) and becomes a string only where the record keeps one. A CSV record is
+    /// kept as written, delimiters and all, its quoted cells unescaped in place. It lies in the
+    /// characters of the row's chunk and is valid until the chunk is reused.</summary>
     internal ReadOnlyMemory<char> Text;
 
-    /// <summary>Where each cell ends in <see cref="Text"/>; the first <see cref="CellCount"/> count.</summary>
-    internal int[] Ends = [];
+    /// <summary>Where each cell starts and ends in <see cref="Text"/>; the first <see cref="CellCount"/> count.</summary>
+    internal int[] Starts = [], Ends = [];
 
     /// <summary>The cells of a CSV or Excel row; 0 for a JSON line.</summary>
     public int CellCount;
@@ -25,7 +26,7 @@ public sealed class RawRow
     public ReadOnlySpan<char> Cell(int index)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual((uint)index, (uint)CellCount, nameof(index));
-        return Text.Span[(index == 0 ? 0 : Ends[index - 1])..Ends[index]];
+        return Text.Span[Starts[index]..Ends[index]];
     }
 
     /// <summary>The JSON line as UTF-8, as it was in the file: bound into the record without ever
@@ -97,8 +98,17 @@ public abstract class RosterSource : IDisposable
     /// <summary>The characters a reader copies the row's cells into.</summary>
     private protected static RowChars CharsOf(RawRow row) => row.Chars ??= new RowChars(owned: true);
 
-    /// <summary>Room for <paramref name="count"/> cell ends in the row, reused with the row.</summary>
-    protected static int[] EndsOf(RawRow row, int count) => row.Ends.Length >= count ? row.Ends : row.Ends = new int[Math.Max(count, 2 * row.Ends.Length)];
+    /// <summary>Room for <paramref name="count"/> cell starts and ends in the row, reused with the row.</summary>
+    protected static (int[] Starts, int[] Ends) Bounds(RawRow row, int count)
+    {
+        if (row.Ends.Length < count)
+        {
+            var length = Math.Max(count, 2 * row.Ends.Length);
+            row.Starts = new int[length];
+            row.Ends = new int[length];
+        }
+        return (row.Starts, row.Ends);
+    }
 
     /// <summary>Hands out a row already rejected by its reader (a cell over the length limit, say),
     /// its cells copied in as for <see cref="Emit"/>.</summary>
@@ -116,8 +126,7 @@ public abstract class RosterSource : IDisposable
     protected bool Emit(RawRow row, long number, int count)
     {
         var chars = CharsOf(row);
-        // Every cell is blank exactly when their characters together are.
-        if (chars.Row.IsWhiteSpace())
+        if (Blank(chars.Row, row.Starts, row.Ends, count))
         {
             chars.Discard();
             EmptyRows++;
@@ -125,6 +134,15 @@ public abstract class RosterSource : IDisposable
         }
         Cells(row, number, count);
         row.Size = row.Text.Length;
+        return true;
+    }
+
+    /// <summary>Whether every cell is blank; nearly every row's first cell, its id, says no at once.</summary>
+    private static bool Blank(ReadOnlySpan<char> text, int[] starts, int[] ends, int count)
+    {
+        for (var i = 0; i < count; i++)
+            if (!text[starts[i]..ends[i]].IsWhiteSpace())
+                return false;
         return true;
     }
 
@@ -140,9 +158,13 @@ public abstract class RosterSource : IDisposable
     protected static void Copy(RawRow row, string?[] cells)
     {
         var chars = CharsOf(row);
-        var ends = EndsOf(row, cells.Length);
+        var (starts, ends) = Bounds(row, cells.Length);
         chars.Begin();
-        for (var i = 0; i < cells.Length; i++) ends[i] = chars.Append(cells[i]);
+        for (var i = 0; i < cells.Length; i++)
+        {
+            starts[i] = i == 0 ? 0 : ends[i - 1];
+            ends[i] = chars.Append(cells[i]);
+        }
     }
 
     public static RosterSource Open(string path)

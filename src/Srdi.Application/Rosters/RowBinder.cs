@@ -30,7 +30,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
 
     /// <summary>For cells given as strings: they are copied here and bound as a reader's row is.</summary>
     private char[] _scratch = new char[1024];
-    private int[] _scratchEnds = new int[64];
+    private int[] _scratchStarts = new int[64], _scratchEnds = new int[64];
 
     /// <summary>The words of each list column's fact as UTF-8, encoded at the column's first list.</summary>
     private readonly FactWords?[] _words = new FactWords?[columns.Length];
@@ -47,27 +47,32 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         var length = 0;
         foreach (var cell in cells) length += cell?.Length ?? 0;
         if (_scratch.Length < length) _scratch = new char[Math.Max(length, 2 * _scratch.Length)];
-        if (_scratchEnds.Length < cells.Count) _scratchEnds = new int[Math.Max(cells.Count, 2 * _scratchEnds.Length)];
+        if (_scratchEnds.Length < cells.Count)
+        {
+            _scratchStarts = new int[Math.Max(cells.Count, 2 * _scratchEnds.Length)];
+            _scratchEnds = new int[_scratchStarts.Length];
+        }
         var end = 0;
         for (var i = 0; i < cells.Count; i++)
         {
             cells[i].AsSpan().CopyTo(_scratch.AsSpan(end));
+            _scratchStarts[i] = end;
             _scratchEnds[i] = end += cells[i]?.Length ?? 0;
         }
-        return Bind(_scratch.AsSpan(0, end), _scratchEnds.AsSpan(0, cells.Count), row, record, problems);
+        return Bind(_scratch.AsSpan(0, end), _scratchStarts.AsSpan(0, cells.Count), _scratchEnds.AsSpan(0, cells.Count), row, record, problems);
     }
 
     /// <returns>true when the row is good and the record holds it.</returns>
     public bool Bind(RawRow row, EnterpriseRecord record, List<RowProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return Bind(row.Text.Span, row.Ends.AsSpan(0, row.CellCount), row.Number, record, problems);
+        return Bind(row.Text.Span, row.Starts.AsSpan(0, row.CellCount), row.Ends.AsSpan(0, row.CellCount), row.Number, record, problems);
     }
 
-    /// <summary>Binds the cells lying one after another in <paramref name="text"/>, cell i ending at <paramref name="ends"/>[i].</summary>
+    /// <summary>Binds the cells lying in <paramref name="text"/>, cell i from <paramref name="starts"/>[i] to <paramref name="ends"/>[i].</summary>
     // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Bind(ReadOnlySpan<char> text, ReadOnlySpan<int> ends, long row, EnterpriseRecord record, List<RowProblem> problems)
+    private bool Bind(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, long row, EnterpriseRecord record, List<RowProblem> problems)
     {
         record.Clear();
         Array.Clear(_hasCertificate);
@@ -78,7 +83,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
             problems.Add(new RowProblem(row, string.Create(CultureInfo.InvariantCulture, $"第 {columns.Length + 1} 列"), string.Create(CultureInfo.InvariantCulture, $"该行有 {ends.Length} 列，多于表头的 {columns.Length} 列")));
         for (var i = 0; i < columns.Length && i < ends.Length; i++)
         {
-            var start = i == 0 ? 0 : ends[i - 1];
+            var start = starts[i];
             var cell = text[start..ends[i]];
             if (Blank.IsBlank(cell)) continue;
             var column = columns[i];

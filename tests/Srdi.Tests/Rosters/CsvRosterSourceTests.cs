@@ -53,6 +53,76 @@ public sealed class CsvRosterSourceTests
         }, iter: 3_000);
     }
 
+    /// <summary>Rows written any way at all, as garbage comes: cells unquoted whatever they hold,
+    /// comment lines, blank lines, each line ending its own way.</summary>
+    private static readonly Gen<string> Line = Gen.Frequency(
+        (8, Gen.Select(Cell.Array[1, 6], Gen.Bool).Select(row => string.Join(",", row.Item1.Select(c => Quote(c, row.Item2))))),
+        (2, Cell.Array[1, 6].Select(row => string.Join(",", row))),
+        (1, Gen.OneOf("#注释,行", "", " ", ",,", "\"未闭合,1", "\"a\"b,2", "a\"b,3", "\"\"\"\",4")));
+
+    private static readonly Gen<(string Text, int Buffer)> AnyText =
+        Gen.Select(Gen.OneOf("企业标识,名称,备注", "a;b;c", "a\tb", "\"引,号\",b", "单列", "#注释,x", ""),
+            Gen.Select(Line, Gen.OneOf("\n", "\r\n", "\r")).Array[0, 25], Gen.OneOf("\n", "\r\n", "\r"), Gen.Int[16, 200])
+        .Select(t => (t.Item1 + t.Item3 + string.Concat(t.Item2.Select(l => l.Item1 + l.Item2)), t.Item4));
+
+    [Fact]
+    public void AnyText_IsReadAsSylvanReadsItWhole_RowsBlankLinesAndErrors()
+    {
+        AnyText.Sample(sample =>
+        {
+            var (text, buffer) = sample;
+            var expected = SylvanWhole(text);
+            foreach (var size in new[] { buffer, 1 << 17 })
+            {
+                var rows = new List<string[]>();
+                string? error = null;
+                IReadOnlyList<string>? headers = null;
+                long empty = 0;
+                try
+                {
+                    using var source = new CsvRosterSource(new MemoryStream(Encoding.UTF8.GetBytes(text)), size);
+                    headers = source.Headers;
+                    var row = new RawRow();
+                    while (source.Read(row)) rows.Add(Cells(row));
+                    empty = source.EmptyRows;
+                }
+                catch (RosterFormatException e)
+                {
+                    error = e.Message;
+                }
+                Assert.Equal(expected.Headers, headers);
+                Assert.Equal(expected.Rows, rows);
+                Assert.Equal(expected.Failed, error is not null);
+                if (error is null) Assert.Equal(expected.Empty, empty);
+            }
+        }, iter: 5_000);
+    }
+
+    /// <summary>What Sylvan alone makes of the whole text, as the roster read it before it split records itself.</summary>
+    private static (IReadOnlyList<string>? Headers, List<string[]> Rows, long Empty, bool Failed) SylvanWhole(string text)
+    {
+        var rows = new List<string[]>();
+        long empty = 0;
+        IReadOnlyList<string>? headers = null;
+        try
+        {
+            using var reader = global::Sylvan.Data.Csv.CsvDataReader.Create(new StringReader(text),
+                new global::Sylvan.Data.Csv.CsvDataReaderOptions { HasHeaders = true, BufferSize = 1 << 16, MaxBufferSize = 16 << 20 });
+            headers = Enumerable.Range(0, reader.FieldCount).Select(reader.GetName).ToList();
+            while (reader.Read())
+            {
+                var cells = Enumerable.Range(0, reader.RowFieldCount).Select(i => reader.GetFieldSpan(i).ToString()).ToArray();
+                if (cells.All(string.IsNullOrWhiteSpace)) empty++;
+                else rows.Add(cells);
+            }
+            return (headers, rows, empty, false);
+        }
+        catch (global::Sylvan.Data.Csv.CsvFormatException)
+        {
+            return (headers, rows, empty, true);
+        }
+    }
+
     [Fact]
     public void ACellOverTheLimit_IsRefusedByItsLength_AndTheRowsAroundItReadAsWritten()
     {
