@@ -49,7 +49,13 @@ public static class CellValues
     public static bool TryNumber(FactType type, ReadOnlySpan<char> text, out decimal value, out string error)
     {
         error = "";
-        if (!Quantity.TryParse(text, out value) && !Quantity.TryParse(text.Trim(), out value))
+        // A whole number within the type's range, nearly every number cell, is checked without decimal arithmetic.
+        if (Quantity.TryDigits(text, out var whole))
+        {
+            value = whole;
+            if (FactValues.WholeFits(type, whole)) return true;
+        }
+        else if (!Quantity.TryParse(text, out value) && !Quantity.TryParse(text.Trim(), out value))
         {
             error = $"应为{FactValues.Expected(type)}，实际为 \"{Clip(text.Trim().ToString())}\"";
             return false;

@@ -39,6 +39,19 @@ public static class FactValues
         _ => null,
     };
 
+    private static readonly long MaxMoneyWhole = (long)MaxMoney, MaxCountWhole = (long)MaxCount, MaxNumberWhole = (long)MaxNumber;
+
+    /// <summary>Whether a non-negative whole number is acceptable for a number type: what
+    /// <see cref="NumberProblem"/> answers for it, in whole-number comparisons alone.</summary>
+    public static bool WholeFits(FactType type, long whole) => whole >= 0 && type switch
+    {
+        FactType.Money => whole <= MaxMoneyWhole,
+        FactType.Count => whole <= MaxCountWhole,
+        FactType.Rate => whole <= 1,
+        FactType.Number => whole <= MaxNumberWhole,
+        _ => false,
+    };
+
     /// <summary>Decimal places that matter: 1.50 has one.</summary>
     private static int Decimals(decimal value)
     {

@@ -59,21 +59,25 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
             _scratchStarts[i] = end;
             _scratchEnds[i] = end += cells[i]?.Length ?? 0;
         }
-        return Bind(_scratch.AsSpan(0, end), _scratchStarts.AsSpan(0, cells.Count), _scratchEnds.AsSpan(0, cells.Count), row, record, problems);
+        return Bind(_scratch.AsMemory(0, end), _scratchStarts.AsSpan(0, cells.Count), _scratchEnds.AsSpan(0, cells.Count), row, record, problems);
     }
 
     /// <returns>true when the row is good and the record holds it.</returns>
     public bool Bind(RawRow row, EnterpriseRecord record, List<RowProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(row);
-        return Bind(row.Text.Span, row.Starts.AsSpan(0, row.CellCount), row.Ends.AsSpan(0, row.CellCount), row.Number, record, problems);
+        return Bind(row.Text, row.Starts.AsSpan(0, row.CellCount), row.Ends.AsSpan(0, row.CellCount), row.Number, record, problems);
     }
 
-    /// <summary>Binds the cells lying in <paramref name="text"/>, cell i from <paramref name="starts"/>[i] to <paramref name="ends"/>[i].</summary>
+    /// <summary>Binds the cells lying in <paramref name="characters"/>, cell i from <paramref name="starts"/>[i]
+    /// to <paramref name="ends"/>[i]. The record's id and name are left in them (<see cref="EnterpriseRecord.SetId"/>):
+    /// they stay as they are until the record is bound again.</summary>
     // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool Bind(ReadOnlySpan<char> text, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, long row, EnterpriseRecord record, List<RowProblem> problems)
+    private bool Bind(ReadOnlyMemory<char> characters, ReadOnlySpan<int> starts, ReadOnlySpan<int> ends, long row, EnterpriseRecord record, List<RowProblem> problems)
     {
+        var text = characters.Span;
+        var hasId = false;
         record.Clear();
         Array.Clear(_hasCertificate);
         var before = problems.Count;
@@ -81,38 +85,48 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         DateOnly? since = null;
         if (ends.Length > columns.Length)
             problems.Add(new RowProblem(row, string.Create(CultureInfo.InvariantCulture, $"第 {columns.Length + 1} 列"), string.Create(CultureInfo.InvariantCulture, $"该行有 {ends.Length} 列，多于表头的 {columns.Length} 列")));
-        for (var i = 0; i < columns.Length && i < ends.Length; i++)
+        var count = Math.Min(columns.Length, ends.Length);
+        for (var i = 0; i < count; i++)
         {
             var start = starts[i];
-            var cell = text[start..ends[i]];
+            var end = ends[i];
+            // Most cells of a roster are empty.
+            if (start == end) continue;
+            var cell = text[start..end];
             if (Blank.IsBlank(cell)) continue;
             var column = columns[i];
-            if (column.Kind is ColumnKind.Id or ColumnKind.Name or ColumnKind.Province or ColumnKind.City or ColumnKind.District
-                && cell.Length > ProfileReader.MaxTextLength && cell.Trim().Length > ProfileReader.MaxTextLength)
-            {
-                var trimmed = cell.Trim().ToString();
-                problems.Add(new RowProblem(row, column.Header, string.Create(CultureInfo.InvariantCulture, $"文字过长（{trimmed.Length:N0} 个字符，上限 {ProfileReader.MaxTextLength}）：{CellValues.Clip(trimmed)}")));
-                continue;
-            }
             switch (column.Kind)
             {
-                case ColumnKind.Id: record.Id = Blank.Trim(cell).ToString(); break;
-                case ColumnKind.Name: record.Name = Blank.Trim(cell).ToString(); break;
-                case ColumnKind.Province: province = Intern(Blank.Trim(cell)); break;
-                case ColumnKind.City: city = Intern(Blank.Trim(cell)); break;
-                case ColumnKind.District: district = Intern(Blank.Trim(cell)); break;
+                case ColumnKind.Fact: BindFact(i, cell, row, record, problems); break;
+                case ColumnKind.Id:
+                    if (TooLong(cell, column, row, problems)) break;
+                    record.SetId(characters[start..end][Blank.TrimRange(cell)]);
+                    hasId = true;
+                    break;
+                case ColumnKind.Name:
+                    if (!TooLong(cell, column, row, problems)) record.SetName(characters[start..end][Blank.TrimRange(cell)]);
+                    break;
+                case ColumnKind.Province:
+                    if (!TooLong(cell, column, row, problems)) province = Intern(Blank.Trim(cell));
+                    break;
+                case ColumnKind.City:
+                    if (!TooLong(cell, column, row, problems)) city = Intern(Blank.Trim(cell));
+                    break;
+                case ColumnKind.District:
+                    if (!TooLong(cell, column, row, problems)) district = Intern(Blank.Trim(cell));
+                    break;
                 case ColumnKind.Since:
                     if (CellValues.TryDate(cell, out var d)) since = d;
                     else problems.Add(new RowProblem(row, column.Header, NotADate(cell)));
                     break;
-                case ColumnKind.CertificateIssued: Certificate(i, 0, start, ends[i]); break;
-                case ColumnKind.CertificateExpires: Certificate(i, 1, start, ends[i]); break;
-                case ColumnKind.CertificateLevel: Certificate(i, 2, start, ends[i]); break;
-                case ColumnKind.CertificateRenewal: Certificate(i, 3, start, ends[i]); break;
-                case ColumnKind.Fact: BindFact(i, cell, row, record, problems); break;
+                case ColumnKind.CertificateIssued: Certificate(i, 0, start, end); break;
+                case ColumnKind.CertificateExpires: Certificate(i, 1, start, end); break;
+                case ColumnKind.CertificateLevel: Certificate(i, 2, start, end); break;
+                case ColumnKind.CertificateRenewal: Certificate(i, 3, start, end); break;
             }
         }
-        if (string.IsNullOrWhiteSpace(record.Id)) problems.Add(new RowProblem(row, "企业标识", "缺少企业标识"));
+        // A blank cell is skipped above: an id set is never blank.
+        if (!hasId) problems.Add(new RowProblem(row, "企业标识", "缺少企业标识"));
         if (vocabulary.Areas.Check(province, city, district) is { } area)
             problems.Add(new RowProblem(row, area.Field switch { "province" => "省份", "city" => "城市", _ => "区县" }, area.Problem));
         record.Area = province is null && city is null && district is null && since is null ? null : _areas.Of(province, city, district, since);
@@ -123,6 +137,15 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
     }
 
     private readonly RepeatedAreas _areas = new();
+
+    /// <summary>Whether a text the record keeps (an id, a name, an area) is over the length limit, said as a problem.</summary>
+    private static bool TooLong(ReadOnlySpan<char> cell, RosterColumn column, long row, List<RowProblem> problems)
+    {
+        if (cell.Length <= ProfileReader.MaxTextLength || cell.Trim().Length <= ProfileReader.MaxTextLength) return false;
+        var trimmed = cell.Trim().ToString();
+        problems.Add(new RowProblem(row, column.Header, string.Create(CultureInfo.InvariantCulture, $"文字过长（{trimmed.Length:N0} 个字符，上限 {ProfileReader.MaxTextLength}）：{CellValues.Clip(trimmed)}")));
+        return true;
+    }
 
     /// <summary>A short text that repeats down a roster (an area, a level), made into a string once.</summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

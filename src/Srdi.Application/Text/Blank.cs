@@ -15,4 +15,12 @@ internal static class Blank
 
     public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> cell) =>
         cell.IsEmpty || IsText(cell[0]) && IsText(cell[^1]) ? cell : cell.Trim();
+
+    /// <summary>Where <see cref="Trim"/>'s answer lies in <paramref name="cell"/>.</summary>
+    public static Range TrimRange(ReadOnlySpan<char> cell)
+    {
+        if (cell.IsEmpty || IsText(cell[0]) && IsText(cell[^1])) return Range.All;
+        var start = cell.Length - cell.TrimStart().Length;
+        return start == cell.Length ? new Range(start, start) : new Range(start, cell.TrimEnd().Length);
+    }
 }

@@ -139,8 +139,64 @@ public sealed class EnterpriseRecord
     /// <summary>The profile this record was built from, when it was built from one.</summary>
     public EnterpriseProfile? Profile { get; }
 
-    public string Id { get; set; } = "";
-    public string? Name { get; set; }
+    private string? _id = "";
+    private string? _name;
+    private ReadOnlyMemory<char> _idText, _nameText;
+    private bool _namePending;
+
+    public string Id
+    {
+        get => _id ??= Made(ref _idText);
+        set
+        {
+            _id = value;
+            _idText = default;
+        }
+    }
+
+    public string? Name
+    {
+        get
+        {
+            if (_namePending)
+            {
+                _name = Made(ref _nameText);
+                _namePending = false;
+            }
+            return _name;
+        }
+        set
+        {
+            _name = value;
+            _nameText = default;
+            _namePending = false;
+        }
+    }
+
+    /// <summary>Sets the id from characters that stay as they are while the record is read (a
+    /// roster chunk's): the string is made only if the id is read. A roster run that writes no
+    /// per-enterprise file reads few ids, and a million strings were a third of its allocations.</summary>
+    public void SetId(ReadOnlyMemory<char> text)
+    {
+        _id = null;
+        _idText = text;
+    }
+
+    /// <summary>As <see cref="SetId"/>, for the name.</summary>
+    public void SetName(ReadOnlyMemory<char> text)
+    {
+        _name = null;
+        _nameText = text;
+        _namePending = true;
+    }
+
+    private static string Made(ref ReadOnlyMemory<char> text)
+    {
+        var made = text.ToString();
+        text = default;
+        return made;
+    }
+
     public EnterpriseArea? Area { get; set; }
 
     internal List<Certificate> Certificates => _certificates;

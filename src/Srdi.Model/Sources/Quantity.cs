@@ -25,7 +25,7 @@ public static class Quantity
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static bool TryParse(ReadOnlySpan<char> text, out decimal value)
     {
-        if (text.Length is > 0 and <= 18 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
+        if (TryDigits(text, out var whole))
         {
             value = whole;
             return true;
@@ -33,6 +33,23 @@ public static class Quantity
         if (decimal.TryParse(text, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value))
             return true;
         return TryParse(text.ToString(), out value);
+    }
+
+    /// <summary>A whole number of 1 to 18 digits and nothing else (no sign, no blanks), as nearly
+    /// every number cell of a roster is written: what <see cref="long.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider, out long)"/>
+    /// with <see cref="NumberStyles.None"/> accepts there, without its general machinery.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryDigits(ReadOnlySpan<char> text, out long value)
+    {
+        value = 0;
+        if (text.Length is 0 or > 18) return false;
+        foreach (var c in text)
+        {
+            var digit = unchecked((uint)(c - '0'));
+            if (digit > 9) return false;
+            value = value * 10 + digit;
+        }
+        return true;
     }
 
     /// <summary>Parses "150万" → 1,500,000; "30%" → 0.30; "1,000" → 1000. Spaces are ignored;

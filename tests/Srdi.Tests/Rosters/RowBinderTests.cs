@@ -242,4 +242,22 @@ public sealed class RowBinderTests
         if (bound) JsonRowBinderTests.SameRecord(expected, record);
         return bound;
     }
+    /// <summary>The whole-number shortcut of the number cells must answer as the general check does,
+    /// at every bound of every number type and anywhere between.</summary>
+    [Fact]
+    public void AWholeNumber_FitsExactlyWhereTheGeneralCheckAcceptsIt()
+    {
+        long[] bounds = [0, 1, 2, 1_000_000_000, 1_000_000_001, 1_000_000_000_000_000, 1_000_000_000_000_001, 999_999_999_999_999_999, long.MaxValue];
+        var types = new[] { FactType.Money, FactType.Rate, FactType.Count, FactType.Number, FactType.Boolean, FactType.Date };
+        foreach (var type in types)
+            foreach (var whole in bounds)
+                Assert.Equal(type is FactType.Boolean or FactType.Date ? false : Srdi.Application.Profiles.FactValues.NumberProblem(type, whole, "") is null, Srdi.Application.Profiles.FactValues.WholeFits(type, whole));
+        Gen.Long[0, long.MaxValue].Select(Gen.Int[0, 3]).Sample((whole, t) =>
+            Srdi.Application.Profiles.FactValues.WholeFits(types[t], whole) == (Srdi.Application.Profiles.FactValues.NumberProblem(types[t], whole, "") is null), iter: 10_000);
+        // The digits shortcut takes exactly what the general integer parser takes without a sign or
+        // blanks, but for the trailing '\0' that parser forgives (the decimal parser after it still does).
+        Gen.String[Gen.Char["0123456789 +-.a"], 0, 20].Sample(text =>
+            Quantity.TryDigits(text, out var digits) == (text.Length is > 0 and <= 18 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed == digits),
+            iter: 20_000);
+    }
 }
