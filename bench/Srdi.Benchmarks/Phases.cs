@@ -40,7 +40,7 @@ public static class Phases
                 while (source.Read(row))
                 {
                     watch.Restart();
-                    if (!binder.TryBind(row.Json.Span, record)) fallbacks++;
+                    if (!binder.TryBind(row.Json, record)) fallbacks++;
                     jsonBind += watch.Elapsed.TotalSeconds;
                     watch.Restart();
                     catalog.Evaluate(record, at, jsonOutcomes);

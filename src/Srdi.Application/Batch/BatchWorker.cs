@@ -98,7 +98,7 @@ internal sealed class BatchWorker
         // A cell over RosterSource.MaxCellLength never gets here: its reader refused the row (RawRow.Problem).
         if (row.CellCount > 0) return _binder!.Bind(row, _record, _problems);
         // The JSON binder decides every well-formed profile; anything else is worded by the profile reader.
-        if (_json is not null && _json.TryBind(row.Json.Span, _record)) return true;
+        if (_json is not null && _json.TryBind(row.Json, _record)) return true;
         try
         {
             _record.Load(_profiles.ReadText(System.Text.Encoding.UTF8.GetString(row.Json.Span)));

@@ -4,6 +4,7 @@ using Srdi.Application.Profiles;
 using Srdi.Engine.Evaluation;
 using Srdi.Engine.Runtime;
 using Srdi.Model.Profiles;
+using Srdi.Model.Sources;
 using Srdi.Model.Vocabulary;
 
 namespace Srdi.Application.Rosters;
@@ -72,7 +73,9 @@ internal sealed class JsonRowBinder
     /// <returns>true when the record holds the profile; false when <see cref="ProfileReader"/> must decide (the record is then left half filled).</returns>
     // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryBind(ReadOnlySpan<byte> json, EnterpriseRecord record)
+    /// <remarks>The id and name are left in <paramref name="json"/> until read (<see cref="EnterpriseRecord.SetId(ReadOnlyMemory{byte})"/>):
+    /// its bytes must stay as they are until the record is bound again.</remarks>
+    public bool TryBind(ReadOnlyMemory<byte> json, EnterpriseRecord record)
     {
         record.Clear();
         _certificates.Clear();
@@ -83,9 +86,9 @@ internal sealed class JsonRowBinder
         }
         try
         {
-            var reader = new Utf8JsonReader(json, Options);
+            var reader = new Utf8JsonReader(json.Span, Options);
             if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject) return false;
-            string? id = null;
+            var hasId = false;
             var seen = 0;
             while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
             {
@@ -98,11 +101,15 @@ internal sealed class JsonRowBinder
                 switch (property)
                 {
                     case 1:
-                        if (!Text(ref reader, intern: false, out id)) return false;
+                        if (Pending(ref reader, json) is { } idUtf8) record.SetId(idUtf8);
+                        else if (Text(ref reader, intern: false, out var id)) record.Id = id!;
+                        else return false;
+                        hasId = true;
                         break;
                     case 2:
-                        if (!Text(ref reader, intern: false, out var name)) return false;
-                        record.Name = name;
+                        if (Pending(ref reader, json) is { } nameUtf8) record.SetName(nameUtf8);
+                        else if (Text(ref reader, intern: false, out var name)) record.Name = name;
+                        else return false;
                         break;
                     case 4:
                         if (!Area(ref reader, record)) return false;
@@ -116,8 +123,7 @@ internal sealed class JsonRowBinder
                 }
             }
             // Anything after the profile but blanks and comments is a mistake the reader words.
-            if (reader.TokenType != JsonTokenType.EndObject || reader.Read() || id is null) return false;
-            record.Id = id;
+            if (reader.TokenType != JsonTokenType.EndObject || reader.Read() || !hasId) return false;
             foreach (var certificate in _certificates) record.AddCertificate(certificate);
             return true;
         }
@@ -126,6 +132,19 @@ internal sealed class JsonRowBinder
             // Broken JSON, or text that is not valid UTF-8 or UTF-16: the profile reader says what is wrong.
             return false;
         }
+    }
+
+    /// <summary>A text field written plainly (valid UTF-8, no escapes, short enough in bytes to be
+    /// within <see cref="ProfileReader.MaxTextLength"/> characters), as where it lies in the line,
+    /// to become a string only if read; null for anything else, which <see cref="Text"/> decides.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static ReadOnlyMemory<byte>? Pending(ref Utf8JsonReader reader, ReadOnlyMemory<byte> json)
+    {
+        if (reader.TokenType != JsonTokenType.String || reader.ValueIsEscaped || reader.HasValueSequence) return null;
+        var value = reader.ValueSpan;
+        if (value.Length > ProfileReader.MaxTextLength || !System.Text.Unicode.Utf8.IsValid(value)) return null;
+        // A string token starts at its opening quote.
+        return json.Slice((int)reader.TokenStartIndex + 1, value.Length);
     }
 
     /// <summary>A text field: a string of at most <see cref="ProfileReader.MaxTextLength"/> characters.
@@ -394,7 +413,15 @@ internal sealed class JsonRowBinder
     private static bool Number(ref Utf8JsonReader reader, FactType type, out decimal value)
     {
         value = 0;
-        return reader.TokenType == JsonTokenType.Number && reader.TryGetDecimal(out value) && FactValues.NumberProblem(type, value, "") is null;
+        if (reader.TokenType != JsonTokenType.Number) return false;
+        // A whole number within the type's range, nearly every number of a profile, without the decimal parser.
+        if (Quantity.TryDigits(reader.ValueSpan, out var whole))
+        {
+            value = whole;
+            if (FactValues.WholeFits(type, whole)) return true;
+        }
+        else if (!reader.TryGetDecimal(out value)) return false;
+        return FactValues.NumberProblem(type, value, "") is null;
     }
 
     /// <summary>One of the fact's choices, as the catalog's own string: nothing is allocated.</summary>

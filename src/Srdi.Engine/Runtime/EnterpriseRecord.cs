@@ -141,12 +141,12 @@ public sealed class EnterpriseRecord
 
     private string? _id = "";
     private string? _name;
-    private ReadOnlyMemory<char> _idText, _nameText;
+    private PendingText _idText, _nameText;
     private bool _namePending;
 
     public string Id
     {
-        get => _id ??= Made(ref _idText);
+        get => _id ??= _idText.Make();
         set
         {
             _id = value;
@@ -160,7 +160,8 @@ public sealed class EnterpriseRecord
         {
             if (_namePending)
             {
-                _name = Made(ref _nameText);
+                _name = _nameText.Make();
+                _nameText = default;
                 _namePending = false;
             }
             return _name;
@@ -179,22 +180,36 @@ public sealed class EnterpriseRecord
     public void SetId(ReadOnlyMemory<char> text)
     {
         _id = null;
-        _idText = text;
+        _idText = new PendingText(text, default);
     }
 
-    /// <summary>As <see cref="SetId"/>, for the name.</summary>
+    /// <summary>As <see cref="SetId(ReadOnlyMemory{char})"/>, from valid UTF-8 (a JSON line's).</summary>
+    public void SetId(ReadOnlyMemory<byte> utf8)
+    {
+        _id = null;
+        _idText = new PendingText(default, utf8);
+    }
+
+    /// <summary>As <see cref="SetId(ReadOnlyMemory{char})"/>, for the name.</summary>
     public void SetName(ReadOnlyMemory<char> text)
     {
         _name = null;
-        _nameText = text;
+        _nameText = new PendingText(text, default);
         _namePending = true;
     }
 
-    private static string Made(ref ReadOnlyMemory<char> text)
+    /// <summary>As <see cref="SetId(ReadOnlyMemory{byte})"/>, for the name.</summary>
+    public void SetName(ReadOnlyMemory<byte> utf8)
     {
-        var made = text.ToString();
-        text = default;
-        return made;
+        _name = null;
+        _nameText = new PendingText(default, utf8);
+        _namePending = true;
+    }
+
+    /// <summary>A text not yet made into a string: characters, or UTF-8.</summary>
+    private readonly record struct PendingText(ReadOnlyMemory<char> Chars, ReadOnlyMemory<byte> Utf8)
+    {
+        public string Make() => Utf8.IsEmpty ? Chars.ToString() : System.Text.Encoding.UTF8.GetString(Utf8.Span);
     }
 
     public EnterpriseArea? Area { get; set; }

@@ -52,6 +52,21 @@ public static class Quantity
         return true;
     }
 
+    /// <summary>As <see cref="TryDigits(ReadOnlySpan{char}, out long)"/>, for UTF-8 (a JSON number token).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static bool TryDigits(ReadOnlySpan<byte> utf8, out long value)
+    {
+        value = 0;
+        if (utf8.Length is 0 or > 18) return false;
+        foreach (var b in utf8)
+        {
+            var digit = unchecked((uint)(b - '0'));
+            if (digit > 9) return false;
+            value = value * 10 + digit;
+        }
+        return true;
+    }
+
     /// <summary>Parses "150万" → 1,500,000; "30%" → 0.30; "1,000" → 1000. Spaces are ignored;
     /// "万元" is accepted for "万".</summary>
     public static bool TryParse(string text, out decimal value)
