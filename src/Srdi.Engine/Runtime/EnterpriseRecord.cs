@@ -141,17 +141,16 @@ public sealed class EnterpriseRecord
 
     private string? _id = "";
     private string? _name;
-    private PendingText _idText, _nameText;
     private bool _namePending;
+
+    /// <summary>The id and name not yet made into strings; one per record, made at its first use.
+    /// Kept apart so that the record, read by every evaluation, stays as small as it was.</summary>
+    private PendingTexts? _pending;
 
     public string Id
     {
-        get => _id ??= _idText.Make();
-        set
-        {
-            _id = value;
-            _idText = default;
-        }
+        get => _id ??= _pending!.Id.Take();
+        set => _id = value;
     }
 
     public string? Name
@@ -160,8 +159,7 @@ public sealed class EnterpriseRecord
         {
             if (_namePending)
             {
-                _name = _nameText.Make();
-                _nameText = default;
+                _name = _pending!.Name.Take();
                 _namePending = false;
             }
             return _name;
@@ -169,7 +167,6 @@ public sealed class EnterpriseRecord
         set
         {
             _name = value;
-            _nameText = default;
             _namePending = false;
         }
     }
@@ -179,37 +176,57 @@ public sealed class EnterpriseRecord
     /// per-enterprise file reads few ids, and a million strings were a third of its allocations.</summary>
     public void SetId(ReadOnlyMemory<char> text)
     {
+        (_pending ??= new()).Id.Set(text, default);
         _id = null;
-        _idText = new PendingText(text, default);
     }
 
     /// <summary>As <see cref="SetId(ReadOnlyMemory{char})"/>, from valid UTF-8 (a JSON line's).</summary>
     public void SetId(ReadOnlyMemory<byte> utf8)
     {
+        (_pending ??= new()).Id.Set(default, utf8);
         _id = null;
-        _idText = new PendingText(default, utf8);
     }
 
     /// <summary>As <see cref="SetId(ReadOnlyMemory{char})"/>, for the name.</summary>
     public void SetName(ReadOnlyMemory<char> text)
     {
+        (_pending ??= new()).Name.Set(text, default);
         _name = null;
-        _nameText = new PendingText(text, default);
         _namePending = true;
     }
 
     /// <summary>As <see cref="SetId(ReadOnlyMemory{byte})"/>, for the name.</summary>
     public void SetName(ReadOnlyMemory<byte> utf8)
     {
+        (_pending ??= new()).Name.Set(default, utf8);
         _name = null;
-        _nameText = new PendingText(default, utf8);
         _namePending = true;
     }
 
-    /// <summary>A text not yet made into a string: characters, or UTF-8.</summary>
-    private readonly record struct PendingText(ReadOnlyMemory<char> Chars, ReadOnlyMemory<byte> Utf8)
+    private sealed class PendingTexts
     {
-        public string Make() => Utf8.IsEmpty ? Chars.ToString() : System.Text.Encoding.UTF8.GetString(Utf8.Span);
+        public PendingText Id, Name;
+    }
+
+    /// <summary>A text not yet made into a string: characters, or UTF-8.</summary>
+    private struct PendingText
+    {
+        private ReadOnlyMemory<char> _chars;
+        private ReadOnlyMemory<byte> _utf8;
+
+        public void Set(ReadOnlyMemory<char> chars, ReadOnlyMemory<byte> utf8)
+        {
+            _chars = chars;
+            _utf8 = utf8;
+        }
+
+        /// <summary>The string, made once; the memory is let go.</summary>
+        public string Take()
+        {
+            var made = _utf8.IsEmpty ? _chars.ToString() : System.Text.Encoding.UTF8.GetString(_utf8.Span);
+            this = default;
+            return made;
+        }
     }
 
     public EnterpriseArea? Area { get; set; }

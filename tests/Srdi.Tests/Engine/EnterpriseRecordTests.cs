@@ -175,4 +175,31 @@ public sealed class EnterpriseRecordTests
         var record = Catalog.NewRecord();
         Assert.Throws<ArgumentOutOfRangeException>(() => record.SetNumber(Slot("operating_revenue"), 40_000, 1m));
     }
+    [Fact]
+    public void AnIdAndNameLeftInCharactersOrUtf8_ReadAsWritten_UntilSetOrClearedOtherwise()
+    {
+        var record = Catalog.NewRecord();
+        var chars = "x91440300MA5F000001,深圳某公司,".ToCharArray();
+        record.SetId(chars.AsMemory(1, 18));
+        record.SetName(chars.AsMemory(20, 5));
+        Assert.Equal("91440300MA5F000001", record.Id);
+        Assert.Equal("深圳某公司", record.Name);
+        // Made once: the memory may change afterwards without changing the record.
+        chars[1] = 'Z';
+        Assert.Equal("91440300MA5F000001", record.Id);
+
+        var utf8 = System.Text.Encoding.UTF8.GetBytes("{\"id\":\"A1\",\"name\":\"南京某公司\"}");
+        record.SetId(utf8.AsMemory(7, 2));
+        record.SetName(utf8.AsMemory(19, 15));
+        Assert.Equal("A1", record.Id);
+        Assert.Equal("南京某公司", record.Name);
+
+        record.SetName("未读".ToCharArray());
+        record.Name = "直接设置";
+        Assert.Equal("直接设置", record.Name);
+        record.SetId("未读".ToCharArray());
+        record.Clear();
+        Assert.Equal("", record.Id);
+        Assert.Null(record.Name);
+    }
 }
