@@ -71,10 +71,10 @@ internal sealed class JsonRowBinder
     }
 
     /// <returns>true when the record holds the profile; false when <see cref="ProfileReader"/> must decide (the record is then left half filled).</returns>
+    /// <remarks>The id and name are left in <paramref name="json"/> until read (<see cref="EnterpriseRecord.SetId(ReadOnlyMemory{byte})"/>):
+    /// its bytes must stay as they are until then.</remarks>
     // The row path is compiled fully at its first call rather than run precompiled until tiered up (docs/performance.md).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    /// <remarks>The id and name are left in <paramref name="json"/> until read (<see cref="EnterpriseRecord.SetId(ReadOnlyMemory{byte})"/>):
-    /// its bytes must stay as they are until the record is bound again.</remarks>
     public bool TryBind(ReadOnlyMemory<byte> json, EnterpriseRecord record)
     {
         record.Clear();

@@ -59,10 +59,15 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
             _scratchStarts[i] = end;
             _scratchEnds[i] = end += cells[i]?.Length ?? 0;
         }
-        return Bind(_scratch.AsMemory(0, end), _scratchStarts.AsSpan(0, cells.Count), _scratchEnds.AsSpan(0, cells.Count), row, record, problems);
+        var bound = Bind(_scratch.AsMemory(0, end), _scratchStarts.AsSpan(0, cells.Count), _scratchEnds.AsSpan(0, cells.Count), row, record, problems);
+        // The scratch is the next call's: the record must not be left pointing into it.
+        _ = record.Id;
+        _ = record.Name;
+        return bound;
     }
 
-    /// <returns>true when the row is good and the record holds it.</returns>
+    /// <returns>true when the row is good and the record holds it. The record's id and name are
+    /// read from the row's characters when first asked for: ask before the row is read into again.</returns>
     public bool Bind(RawRow row, EnterpriseRecord record, List<RowProblem> problems)
     {
         ArgumentNullException.ThrowIfNull(row);

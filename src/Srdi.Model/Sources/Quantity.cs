@@ -38,29 +38,20 @@ public static class Quantity
     /// <summary>A whole number of 1 to 18 digits and nothing else (no sign, no blanks), as nearly
     /// every number cell of a roster is written: what <see cref="long.TryParse(ReadOnlySpan{char}, NumberStyles, IFormatProvider, out long)"/>
     /// with <see cref="NumberStyles.None"/> accepts there, without its general machinery.</summary>
+    public static bool TryDigits(ReadOnlySpan<char> text, out long value) => Digits(text, out value);
+
+    /// <summary>As <see cref="TryDigits(ReadOnlySpan{char}, out long)"/>, for UTF-8 (a JSON number token).</summary>
+    public static bool TryDigits(ReadOnlySpan<byte> utf8, out long value) => Digits(utf8, out value);
+
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryDigits(ReadOnlySpan<char> text, out long value)
+    private static bool Digits<T>(ReadOnlySpan<T> text, out long value)
+        where T : System.Numerics.IBinaryInteger<T>
     {
         value = 0;
         if (text.Length is 0 or > 18) return false;
         foreach (var c in text)
         {
-            var digit = unchecked((uint)(c - '0'));
-            if (digit > 9) return false;
-            value = value * 10 + digit;
-        }
-        return true;
-    }
-
-    /// <summary>As <see cref="TryDigits(ReadOnlySpan{char}, out long)"/>, for UTF-8 (a JSON number token).</summary>
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public static bool TryDigits(ReadOnlySpan<byte> utf8, out long value)
-    {
-        value = 0;
-        if (utf8.Length is 0 or > 18) return false;
-        foreach (var b in utf8)
-        {
-            var digit = unchecked((uint)(b - '0'));
+            var digit = unchecked(uint.CreateTruncating(c) - '0');
             if (digit > 9) return false;
             value = value * 10 + digit;
         }
