@@ -194,7 +194,7 @@ internal sealed class JsonRowBinder
             if (!ok) return false;
         }
         if (_vocabulary.Areas.Check(province, city, district) is not null) return false;
-        record.Area = _areas.Of(province, city, district, since);
+        record.SetArea(_areas.Place(province, city, district), since);
         return true;
     }
 

@@ -134,7 +134,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
         if (!hasId) problems.Add(new RowProblem(row, "企业标识", "缺少企业标识"));
         if (vocabulary.Areas.Check(province, city, district) is { } area)
             problems.Add(new RowProblem(row, area.Field switch { "province" => "省份", "city" => "城市", _ => "区县" }, area.Problem));
-        record.Area = province is null && city is null && district is null && since is null ? null : _areas.Of(province, city, district, since);
+        if (province is not null || city is not null || district is not null || since is not null) record.SetArea(_areas.Place(province, city, district), since);
         for (var k = 0; k < _kinds.Length; k++)
             if (_hasCertificate[k])
                 AddCertificate(text, k, row, record, problems);

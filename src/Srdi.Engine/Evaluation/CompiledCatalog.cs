@@ -129,11 +129,15 @@ public sealed class CompiledCatalog
     {
         var at = context.At;
         context.Touched = enterprise.Touch();
-        var candidates = evaluated is null ? _areas.Candidates(enterprise.Area, at, out var exact) : evaluated.Areas.Candidates(_areas, enterprise.Area, at, out exact);
+        // Registered there by the date (nearly every row), the names alone decide: the shared place
+        // stands for the area, and a worker's lookups find it again row after row.
+        var place = enterprise.PlaceOn(at, out var later);
+        if (later) place = enterprise.Area;
+        var candidates = evaluated is null ? _areas.Candidates(place, at, out var exact) : evaluated.Areas.Candidates(_areas, place, at, out exact);
         foreach (var d in candidates)
         {
             var document = _documents[d];
-            var area = exact ? Truth.True : AreaMatch.Check(document.Document.Area, enterprise.Area, at);
+            var area = exact ? Truth.True : AreaMatch.Check(document.Document.Area, place, at);
             if (area == Truth.False) continue;
             EvaluateDocument(document, context, area, outcomes, parts);
             evaluated?.Add(d, document.Range);

@@ -229,7 +229,45 @@ public sealed class EnterpriseRecord
         }
     }
 
-    public EnterpriseArea? Area { get; set; }
+    private EnterpriseArea? _place, _area;
+    private DateOnly? _since;
+
+    /// <summary>Where the enterprise is registered, and since when. A roster's binder sets the place
+    /// and the date apart (<see cref="SetArea"/>): rows of one place share one object, and the object
+    /// with the row's own date is made only if something reads it.</summary>
+    public EnterpriseArea? Area
+    {
+        get => _since is null ? _place : _area ??= _place! with { Since = _since };
+        set
+        {
+            _place = value;
+            _area = null;
+            _since = null;
+        }
+    }
+
+    /// <summary>Sets the area as a place shared by many records (its own date unset) and this
+    /// record's registration date.</summary>
+    public void SetArea(EnterpriseArea place, DateOnly? since)
+    {
+        ArgumentNullException.ThrowIfNull(place);
+        _place = place;
+        _area = null;
+        _since = since;
+    }
+
+    /// <summary>The area's names, without reading its date: the shared place where there is one.</summary>
+    internal EnterpriseArea? Place => _place;
+
+    /// <summary>The area's names for a date on which the enterprise is registered there: the
+    /// shared place, read without making the dated area. Null when there is no area, or when the
+    /// registration date is after <paramref name="at"/>: then <see cref="Area"/> must be read.</summary>
+    internal EnterpriseArea? PlaceOn(DateOnly at, out bool later)
+    {
+        var since = _since ?? _place?.Since;
+        later = since > at;
+        return later ? null : _place;
+    }
 
     internal List<Certificate> Certificates => _certificates;
 

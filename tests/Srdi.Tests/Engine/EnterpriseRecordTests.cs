@@ -202,4 +202,38 @@ public sealed class EnterpriseRecordTests
         Assert.Equal("", record.Id);
         Assert.Null(record.Name);
     }
+
+    /// <summary>A roster's record holds a shared place and its own date apart: it must read, and be
+    /// evaluated, exactly as a record given the whole dated area, on either side of the date.</summary>
+    [Theory]
+    [InlineData("广东省", "深圳市", "南山区", "2020-01-01")]
+    [InlineData("广东省", "深圳市", "南山区", "2025-06-02")]
+    [InlineData("广东省", "深圳市", null, "2025-06-01")]
+    [InlineData("江苏省", "南京市", "鼓楼区", null)]
+    [InlineData("福建省", "厦门市", "思明区", "2026-01-01")]
+    [InlineData(null, null, null, "2020-01-01")]
+    public void APlaceWithItsOwnDate_ReadsAndEvaluatesAsTheDatedArea(string? province, string? city, string? district, string? since)
+    {
+        var at = new DateOnly(2025, 6, 1);
+        DateOnly? date = since is null ? null : DateOnly.Parse(since, System.Globalization.CultureInfo.InvariantCulture);
+        var place = new EnterpriseArea(province, city, district, null);
+        var split = Catalog.NewRecord();
+        var whole = Catalog.NewRecord();
+        foreach (var record in new[] { split, whole })
+        {
+            record.SetBoolean(Slot("energy_saving_upgrade_project"), true);
+            record.SetText(Slot("size_class"), "小型");
+        }
+        split.SetArea(place, date);
+        whole.Area = new EnterpriseArea(province, city, district, date);
+        Assert.Equal(whole.Area, split.Area);
+        var a = new Srdi.Engine.Evaluation.MeasureOutcome[Catalog.Measures.Count];
+        var b = new Srdi.Engine.Evaluation.MeasureOutcome[Catalog.Measures.Count];
+        Catalog.Evaluate(split, at, a);
+        Catalog.Evaluate(whole, at, b);
+        Assert.Equal(b.Select(o => (o.Status, o.FailedAt)), a.Select(o => (o.Status, o.FailedAt)));
+        // Set whole again, the area forgets the separate date.
+        split.Area = place;
+        Assert.Null(split.Area!.Since);
+    }
 }

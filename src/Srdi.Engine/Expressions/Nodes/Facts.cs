@@ -118,7 +118,7 @@ internal sealed class RegionalParameterReference(RegionalParameter parameter) : 
     }
 
     public DatedParameter Resolve(EvaluationContext context) =>
-        Evaluation.AreaNames.TryFindRegion(parameter.ByRegion, context.Enterprise.Area, out var values) ? values : parameter.Default;
+        Evaluation.AreaNames.TryFindRegion(parameter.ByRegion, context.Enterprise.Place, out var values) ? values : parameter.Default;
 
     public override void Render(EvaluationContext context, StringBuilder output)
     {
