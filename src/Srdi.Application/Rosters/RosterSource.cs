@@ -126,7 +126,7 @@ public abstract class RosterSource : IDisposable
     protected bool Emit(RawRow row, long number, int count)
     {
         var chars = CharsOf(row);
-        if (Blank(chars.Row, row.Starts, row.Ends, count))
+        if (AllBlank(chars.Row, row.Starts, row.Ends, count))
         {
             chars.Discard();
             EmptyRows++;
@@ -138,10 +138,10 @@ public abstract class RosterSource : IDisposable
     }
 
     /// <summary>Whether every cell is blank; nearly every row's first cell, its id, says no at once.</summary>
-    private static bool Blank(ReadOnlySpan<char> text, int[] starts, int[] ends, int count)
+    private static bool AllBlank(ReadOnlySpan<char> text, int[] starts, int[] ends, int count)
     {
         for (var i = 0; i < count; i++)
-            if (!text[starts[i]..ends[i]].IsWhiteSpace())
+            if (!Text.Blank.IsBlank(text[starts[i]..ends[i]]))
                 return false;
         return true;
     }

@@ -13,8 +13,7 @@ internal static class Blank
 
     public static bool IsBlank(ReadOnlySpan<char> cell) => cell.IsEmpty || !IsText(cell[0]) && cell.IsWhiteSpace();
 
-    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> cell) =>
-        cell.IsEmpty || IsText(cell[0]) && IsText(cell[^1]) ? cell : cell.Trim();
+    public static ReadOnlySpan<char> Trim(ReadOnlySpan<char> cell) => cell[TrimRange(cell)];
 
     /// <summary>Where <see cref="Trim"/>'s answer lies in <paramref name="cell"/>.</summary>
     public static Range TrimRange(ReadOnlySpan<char> cell)

@@ -131,8 +131,7 @@ public sealed class CompiledCatalog
         context.Touched = enterprise.Touch();
         // Registered there by the date (nearly every row), the names alone decide: the shared place
         // stands for the area, and a worker's lookups find it again row after row.
-        var place = enterprise.PlaceOn(at, out var later);
-        if (later) place = enterprise.Area;
+        var place = enterprise.AreaOn(at);
         var candidates = evaluated is null ? _areas.Candidates(place, at, out var exact) : evaluated.Areas.Candidates(_areas, place, at, out exact);
         foreach (var d in candidates)
         {

@@ -259,15 +259,10 @@ public sealed class EnterpriseRecord
     /// <summary>The area's names, without reading its date: the shared place where there is one.</summary>
     internal EnterpriseArea? Place => _place;
 
-    /// <summary>The area's names for a date on which the enterprise is registered there: the
-    /// shared place, read without making the dated area. Null when there is no area, or when the
-    /// registration date is after <paramref name="at"/>: then <see cref="Area"/> must be read.</summary>
-    internal EnterpriseArea? PlaceOn(DateOnly at, out bool later)
-    {
-        var since = _since ?? _place?.Since;
-        later = since > at;
-        return later ? null : _place;
-    }
+    /// <summary>The area as a date decides it: when the enterprise is registered there by
+    /// <paramref name="at"/> the names alone decide, and the shared place stands for it without the
+    /// dated area being made; when registered only later, the dated <see cref="Area"/>.</summary>
+    internal EnterpriseArea? AreaOn(DateOnly at) => (_since ?? _place?.Since) > at ? Area : _place;
 
     internal List<Certificate> Certificates => _certificates;
 

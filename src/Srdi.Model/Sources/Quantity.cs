@@ -64,7 +64,7 @@ public static class Quantity
     {
         // The common cases, a whole number or a plain decimal as a roster cell holds it, parse
         // without allocating; whole numbers without the slower decimal parser.
-        if (text.Length is > 0 and <= 18 && long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var whole))
+        if (TryDigits(text, out var whole))
         {
             value = whole;
             return true;
