@@ -33,7 +33,7 @@ internal sealed class JsonRowBinder
     private readonly (byte[] Code, CertificateLevel Level)[] _levels;
     private readonly Dictionary<string, string> _texts = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> _textLookup;
-    private readonly List<Certificate> _certificates = [];
+    private readonly List<(string Kind, CertificateLevel Level, string? Issuer, DateOnly On, DateOnly Until, bool Renewal)> _certificates = [];
     private readonly List<int> _years = [];
 
     /// <summary>The row each fact was last seen in: a fact written twice in one profile is refused.</summary>
@@ -124,7 +124,7 @@ internal sealed class JsonRowBinder
             }
             // Anything after the profile but blanks and comments is a mistake the reader words.
             if (reader.TokenType != JsonTokenType.EndObject || reader.Read() || !hasId) return false;
-            foreach (var certificate in _certificates) record.AddCertificate(certificate);
+            foreach (var c in _certificates) record.AddCertificate(c.Kind, c.Level, c.Issuer, c.On, c.Until, c.Renewal);
             return true;
         }
         catch (Exception e) when (e is JsonException or InvalidOperationException)
@@ -251,7 +251,7 @@ internal sealed class JsonRowBinder
             if (kind is null || issued is not { } on) return false;
             var until = expires ?? kind.ExpiryFor(on);
             if (until < on || (level is { } l0 && !kind.Levels.Contains(l0))) return false;
-            _certificates.Add(new Certificate(kind.Id, level ?? kind.DefaultLevel, issuer, on, until, renewal));
+            _certificates.Add((kind.Id, level ?? kind.DefaultLevel, issuer, on, until, renewal));
         }
         return true;
     }

@@ -223,7 +223,7 @@ public sealed class RowBinder(RosterColumn[] columns, CatalogVocabulary vocabula
             problems.Add(new RowProblem(row, $"{kind.Name}是否复核", $"应为 是/否，实际为 \"{CellValues.Clip(text[renewalAt.Start..renewalAt.End].ToString())}\""));
             return;
         }
-        record.AddCertificate(new Certificate(kindId, level, null, issued, expires, renewal));
+        record.AddCertificate(kindId, level, null, issued, expires, renewal);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -19,14 +19,15 @@ public sealed class EnterpriseRecord
     private readonly ushort[] _first;
     private Entry[] _entries = new Entry[8];
     private int _count;
-    private readonly List<Certificate> _certificates = [];
 
-    // The certificates again, as the rules' target check reads them: bit and days, in the record's
-    // own array rather than a certificate object each.
+    // The certificates as values in the record's own array, not an object each: a roster row's
+    // certificates were 60 MB of objects a million rows, made only to be read once (docs/performance.md).
     private HeldCertificate[] _held = [];
     private int _heldCount;
 
-    private readonly record struct HeldCertificate(ulong Bit, int From, int To);
+    // The certificates as objects, made only when something asks for them (an explanation, a tier).
+    private readonly List<Certificate> _certificates = [];
+    private bool _certificatesMade;
 
     // 32 bytes: a Value's parts without its padding, and short links (a record holds at most
     // ushort.MaxValue entries; a year is a DateOnly year, 1 to 9999).
@@ -98,7 +99,7 @@ public sealed class EnterpriseRecord
         Id = profile.Id;
         Name = profile.Name;
         Area = profile.Area;
-        foreach (var c in profile.Certificates) Hold(c);
+        foreach (var c in profile.Certificates) Hold(c.Kind, c.Level, c.Issuer, c.IssuedOn, c.ExpiresOn, c.Renewal, c);
         foreach (var (name, fact) in profile.Facts)
         {
             if (!_slots.TryGet(name, out var slot)) continue; // the profile reader has refused unknown facts already
@@ -264,19 +265,44 @@ public sealed class EnterpriseRecord
     /// dated area being made; when registered only later, the dated <see cref="Area"/>.</summary>
     internal EnterpriseArea? AreaOn(DateOnly at) => (_since ?? _place?.Since) > at ? Area : _place;
 
-    internal List<Certificate> Certificates => _certificates;
+    /// <summary>The certificates as objects, lapsed ones included, in the order they were added.</summary>
+    internal List<Certificate> Certificates
+    {
+        get
+        {
+            if (!_certificatesMade)
+            {
+                for (var i = 0; i < _heldCount; i++) _certificates.Add(_held[i].Made ?? _held[i].ToCertificate());
+                _certificatesMade = true;
+            }
+            return _certificates;
+        }
+    }
+
+    /// <summary>The certificates as values, read by the rules without an object each.</summary>
+    internal ReadOnlySpan<HeldCertificate> Held => _held.AsSpan(0, _heldCount);
 
     public void AddCertificate(Certificate certificate)
     {
-        Hold(certificate);
+        ArgumentNullException.ThrowIfNull(certificate);
+        Hold(certificate.Kind, certificate.Level, certificate.Issuer, certificate.IssuedOn, certificate.ExpiresOn, certificate.Renewal, certificate);
         _context?.Reset(_context.At);
     }
 
-    private void Hold(Certificate certificate)
+    /// <summary>Adds a certificate from its parts, as a roster's binder reads them: no object is made
+    /// unless something asks for <see cref="Certificates"/>.</summary>
+    public void AddCertificate(string kind, CertificateLevel level, string? issuer, DateOnly issuedOn, DateOnly expiresOn, bool renewal)
     {
-        _certificates.Add(certificate);
+        ArgumentNullException.ThrowIfNull(kind);
+        Hold(kind, level, issuer, issuedOn, expiresOn, renewal, null);
+        _context?.Reset(_context.At);
+    }
+
+    private void Hold(string kind, CertificateLevel level, string? issuer, DateOnly issuedOn, DateOnly expiresOn, bool renewal, Certificate? made)
+    {
         if (_heldCount == _held.Length) Array.Resize(ref _held, Math.Max(4, _heldCount * 2));
-        _held[_heldCount++] = new HeldCertificate(_slots.Bits.Bit(certificate.Kind, certificate.Level), certificate.IssuedOn.DayNumber, certificate.ExpiresOn.DayNumber);
+        _held[_heldCount++] = new HeldCertificate(_slots.Bits.Bit(kind, level), issuedOn.DayNumber, expiresOn.DayNumber, kind, level, issuer, renewal, made);
+        if (_certificatesMade) _certificates.Add(made ?? _held[_heldCount - 1].ToCertificate());
     }
 
     /// <summary>The (kind, level) bits of the certificates valid on a date (reading rule 10).</summary>
@@ -376,6 +402,8 @@ public sealed class EnterpriseRecord
         _count = 0;
         _arrays?.TakeBack();
         _certificates.Clear();
+        _certificatesMade = false;
+        Array.Clear(_held, 0, _heldCount); // the kind, issuer and object references go with the row
         _heldCount = 0;
         _context?.Reset(_context.At);
         Id = "";
@@ -540,4 +568,14 @@ public sealed class EnterpriseRecord
             _lent.Clear();
         }
     }
+}
+
+/// <summary>A certificate as a record holds it: its parts, with the bit and days the rules' target
+/// check reads, and the object it came from when it came from one.</summary>
+internal readonly record struct HeldCertificate(
+    ulong Bit, int From, int To, string Kind, CertificateLevel Level, string? Issuer, bool Renewal, Certificate? Made)
+{
+    public DateOnly IssuedOn => DateOnly.FromDayNumber(From);
+
+    public Certificate ToCertificate() => new(Kind, Level, Issuer, IssuedOn, DateOnly.FromDayNumber(To), Renewal);
 }

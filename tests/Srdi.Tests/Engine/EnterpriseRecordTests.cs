@@ -90,6 +90,31 @@ public sealed class EnterpriseRecordTests
     }
 
     [Fact]
+    public void CertificatesAddedByTheirParts_ReadAsTheObjects_InTheOrderAdded_AndGoWithTheRow()
+    {
+        var record = Catalog.NewRecord();
+        var kinds = RealCatalog.Navigator.Catalog.Vocabulary.Certificates.Keys.ToArray();
+        var first = new Certificate(kinds[0], CertificateLevel.Province, "省工业和信息化厅", new DateOnly(2023, 3, 1), new DateOnly(2026, 2, 28), Renewal: true);
+        var second = new Certificate(kinds[^1], CertificateLevel.National, null, new DateOnly(2025, 7, 1), new DateOnly(2028, 6, 30), Renewal: false);
+        record.AddCertificate(first.Kind, first.Level, first.Issuer, first.IssuedOn, first.ExpiresOn, first.Renewal);
+        Assert.Equal([first], record.Certificates);
+        // One added after the objects were made is among them too.
+        record.AddCertificate(second);
+        Assert.Equal([first, second], record.Certificates);
+        // Both are held on a day of both validities, only the first before the second was issued.
+        var both = record.HeldOn(new DateOnly(2025, 8, 1));
+        var firstOnly = record.HeldOn(new DateOnly(2025, 6, 30));
+        Assert.NotEqual(0UL, firstOnly);
+        Assert.NotEqual(firstOnly, both);
+        Assert.Equal(firstOnly, both & firstOnly);
+        record.Clear();
+        Assert.Empty(record.Certificates);
+        record.AddCertificate(second.Kind, second.Level, second.Issuer, second.IssuedOn, second.ExpiresOn, second.Renewal);
+        Assert.Equal([second], record.Certificates);
+        Assert.Equal(0UL, record.HeldOn(new DateOnly(2025, 6, 30)));
+    }
+
+    [Fact]
     public void AListWrittenItemByItem_ReadsAsTheSameListSetFromAProfile()
     {
         var slot = Slot("first_use_products");

@@ -27,10 +27,10 @@ internal sealed class FirstObtained(string written, CertificateRequirement[] req
 
     public override Value Evaluate(EvaluationContext context)
     {
-        foreach (var certificate in context.Enterprise.Certificates)
+        foreach (ref readonly var certificate in context.Enterprise.Held)
         {
             if (certificate.Renewal || certificate.IssuedOn > context.At) continue;
-            if (!CertificateMatch.Matches(certificate, requirements)) continue;
+            if (!CertificateMatch.Matches(certificate.Kind, certificate.Level, requirements)) continue;
             var inWindow = window switch
             {
                 FirstObtainedWindow.ThisYear => certificate.IssuedOn.Year == context.Year,
@@ -63,10 +63,10 @@ internal sealed class FirstObtained(string written, CertificateRequirement[] req
 
 internal static class CertificateMatch
 {
-    public static bool Matches(Certificate certificate, CertificateRequirement[] requirements)
+    public static bool Matches(string kind, CertificateLevel level, CertificateRequirement[] requirements)
     {
         foreach (var r in requirements)
-            if (certificate.Kind == r.Kind && (r.Level is null || r.Level == certificate.Level)) return true;
+            if (kind == r.Kind && (r.Level is null || r.Level == level)) return true;
         return false;
     }
 }
