@@ -32,7 +32,7 @@ internal sealed class FirstRows : IDisposable
         public long Offset;
     }
 
-    private Slot[] _slots = new Slot[1024];
+    private HugePageTable<Slot> _slots = new(1024);
 
     private int _count;
     private long _end;
@@ -61,7 +61,7 @@ internal sealed class FirstRows : IDisposable
         firstRow = 0;
         if (id.IsEmpty || id.Length > MaxLength) return true;
         var hash = _hash(id);
-        var slots = _slots;
+        var slots = _slots.Span;
         var mask = slots.Length - 1;
         var slot = (int)(Mix(hash) & (ulong)mask);
         while (slots[slot].Offset != 0)
@@ -130,16 +130,18 @@ internal sealed class FirstRows : IDisposable
 
     private void Resize(int length)
     {
-        var slots = new Slot[length];
+        var table = new HugePageTable<Slot>(length);
+        var slots = table.Span;
         var mask = slots.Length - 1;
-        foreach (var old in _slots)
+        foreach (var old in _slots.Span)
         {
             if (old.Offset == 0) continue;
             var slot = (int)(Mix(old.Hash) & (ulong)mask);
             while (slots[slot].Offset != 0) slot = (slot + 1) & mask;
             slots[slot] = old;
         }
-        _slots = slots;
+        _slots.Dispose();
+        _slots = table;
     }
 
     /// <summary>A temporary file that goes when closed, or memory where no temporary file can be made.</summary>
@@ -187,5 +189,9 @@ internal sealed class FirstRows : IDisposable
         }
     }
 
-    public void Dispose() => _spill.Dispose();
+    public void Dispose()
+    {
+        _spill.Dispose();
+        _slots.Dispose();
+    }
 }
