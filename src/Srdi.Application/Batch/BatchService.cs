@@ -129,8 +129,10 @@ public sealed class BatchService(PolicyNavigator navigator)
         try
         {
             await output.OpenAsync(new BatchPlan(catalog, measures, options, roster.Name, navigator.Wording), token);
-            var input = Channel.CreateBounded<BatchChunk>(workerCount * 2);
-            var evaluated = Channel.CreateBounded<BatchChunk>(workerCount * 2);
+            // One chunk waiting per worker each side keeps every core busy; more only adds memory
+            // to zero and fault in (docs/performance.md: 3,000 fewer page faults, 12 MB less).
+            var input = Channel.CreateBounded<BatchChunk>(workerCount);
+            var evaluated = Channel.CreateBounded<BatchChunk>(workerCount);
             var pool = new System.Collections.Concurrent.ConcurrentQueue<BatchChunk>();
 
             var reading = run.Start(async () =>
