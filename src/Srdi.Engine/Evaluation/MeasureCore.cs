@@ -10,6 +10,22 @@ internal static class MeasureCore
 {
     /// <param name="area">Whether the enterprise is in the document's area: decided once per document.</param>
     /// <param name="parts">Scratch for the parts' states, at least as long as the measure's parts.</param>
+    /// <summary>The outcome of a measure whose targets the enterprise, in the area for certain, does not hold.</summary>
+    public static void FailAtTargets(ref MeasureOutcome o, BenefitKind nominalKind) => Ineligible(ref o, nominalKind, 1);
+
+    // Most measures end here for most enterprises (a tier they do not hold): the outcome is
+    // decided without the parts, and its money is not written, meaning nothing when
+    // ineligible (MeasureOutcome).
+    private static void Ineligible(ref MeasureOutcome o, BenefitKind nominalKind, short failedAt)
+    {
+        o.Status = MeasureStatus.Ineligible;
+        o.WouldBe = default;
+        o.Kind = nominalKind;
+        o.FailedAt = failedAt;
+        o.ExcludedBy = -1;
+        o.HasMissing = false;
+    }
+
     public static void Evaluate(CompiledMeasure compiled, PolicyDocument document, EvaluationContext context, Truth area, ref MeasureOutcome o, Span<PartState> parts)
     {
         // Written only when it changes: every measure of a document shares it, and a store per
@@ -42,15 +58,7 @@ internal static class MeasureCore
 
         if (gate == Truth.False)
         {
-            // Most measures end here for most enterprises (a tier they do not hold): the outcome is
-            // decided without the parts, and its money is not written, meaning nothing when
-            // ineligible (MeasureOutcome).
-            o.Status = MeasureStatus.Ineligible;
-            o.WouldBe = default;
-            o.Kind = compiled.NominalKind;
-            o.FailedAt = failedAt;
-            o.ExcludedBy = -1;
-            o.HasMissing = false;
+            Ineligible(ref o, compiled.NominalKind, failedAt);
             return;
         }
         o = default;
