@@ -36,6 +36,10 @@ public sealed class BrowserFixture : IAsyncLifetime, IDisposable
             Locale = "zh-CN",
             AcceptDownloads = true,
         });
+        // CI runs every test assembly at once on two cores: a sign-in once took over Playwright's
+        // 30 s default to redirect while the others ran. A page that never comes still fails.
+        context.SetDefaultTimeout(90_000);
+        context.SetDefaultNavigationTimeout(90_000);
         return await context.NewPageAsync();
     }
 

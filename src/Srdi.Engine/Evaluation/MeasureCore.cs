@@ -8,8 +8,6 @@ namespace Srdi.Engine.Evaluation;
 /// fast path and the explained path run exactly this; the explanation is built afterwards.</summary>
 internal static class MeasureCore
 {
-    /// <param name="area">Whether the enterprise is in the document's area: decided once per document.</param>
-    /// <param name="parts">Scratch for the parts' states, at least as long as the measure's parts.</param>
     /// <summary>The outcome of a measure whose targets the enterprise, in the area for certain, does not hold.</summary>
     public static void FailAtTargets(ref MeasureOutcome o, BenefitKind nominalKind) => Ineligible(ref o, nominalKind, 1);
 
@@ -26,6 +24,8 @@ internal static class MeasureCore
         o.HasMissing = false;
     }
 
+    /// <param name="area">Whether the enterprise is in the document's area: decided once per document.</param>
+    /// <param name="parts">Scratch for the parts' states, at least as long as the measure's parts.</param>
     public static void Evaluate(CompiledMeasure compiled, PolicyDocument document, EvaluationContext context, Truth area, ref MeasureOutcome o, Span<PartState> parts)
     {
         // Written only when it changes: every measure of a document shares it, and a store per
