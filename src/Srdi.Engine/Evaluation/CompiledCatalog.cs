@@ -143,7 +143,7 @@ public sealed class CompiledCatalog
         }
     }
 
-    private static void EvaluateDocument(CatalogDocument entry, EvaluationContext context, Truth area, Span<MeasureOutcome> outcomes, Span<PartState> parts)
+    private void EvaluateDocument(CatalogDocument entry, EvaluationContext context, Truth area, Span<MeasureOutcome> outcomes, Span<PartState> parts)
     {
         var document = entry.Compiled;
         var measures = document.Measures;
@@ -155,7 +155,7 @@ public sealed class CompiledCatalog
             // as MeasureCore.Evaluate would write it, without reading the measure.
             if (area == Truth.True && masks[i] != 0 && !context.Holds(masks[i]))
             {
-                MeasureCore.FailAtTargets(ref outcomes[start + i], document.NominalKinds[i]);
+                MeasureCore.FailAtTargets(ref outcomes[start + i], _nominalKinds[start + i]);
                 continue;
             }
             MeasureCore.Evaluate(measures[i], document.Document, context, area, ref outcomes[start + i], parts);

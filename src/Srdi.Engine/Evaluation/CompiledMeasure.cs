@@ -55,11 +55,8 @@ internal sealed record CompiledMeasure(
 /// <summary>A document with its measures compiled and its exclusion groups as index lists.</summary>
 internal sealed record CompiledDocument(PolicyDocument Document, CompiledMeasure[] Measures, int[][] ExclusionGroups)
 {
-    /// <summary>Each measure's certificate mask, side by side (0: no targets, or none the vocabulary
-    /// can hold, which the measure itself decides). Most measures fail at their targets for most
-    /// enterprises: read from here, such a measure is decided without touching its own objects,
-    /// which a batch streaming records through the cache has evicted (docs/performance.md).</summary>
-    public ulong[] TargetMasks { get; } = Measures.Select(m => m.Targets.Length > 0 ? m.TargetMask : 0).ToArray();
-
-    public BenefitKind[] NominalKinds { get; } = Measures.Select(m => m.NominalKind).ToArray();
+    /// <summary>Each measure's certificate mask, side by side (0: no targets). Most measures fail at
+    /// their targets for most enterprises: read from here, such a measure is decided without touching
+    /// its own objects, which a batch streaming records through the cache has evicted (docs/performance.md).</summary>
+    public ulong[] TargetMasks { get; } = Measures.Select(m => m.TargetMask).ToArray();
 }
